@@ -9,7 +9,7 @@ namespace DockerLayerLsp.Analysis;
 /// <summary>The analysis entry point shared by the command line and the language server.</summary>
 public static class DockerfileAnalyzer
 {
-    public static DocumentAnalysis Analyze(SyntaxTree tree, Context.BuildContext? buildContext, AnalyzerOptions? options = null)
+    public static DocumentAnalysis Analyze(SyntaxTree tree, BuildContext.BuildContext? buildContext, AnalyzerOptions? options = null)
     {
         options ??= AnalyzerOptions.Default;
         var model = SemanticModelBuilder.Build(tree);
@@ -27,6 +27,6 @@ public static class DockerfileAnalyzer
         return new DocumentAnalysis(tree, model, buildContext, findings.ToImmutable());
     }
 
-    public static DocumentAnalysis Analyze(string text, Context.BuildContext? buildContext, AnalyzerOptions? options = null)
+    public static DocumentAnalysis Analyze(string text, BuildContext.BuildContext? buildContext, AnalyzerOptions? options = null)
         => Analyze(SyntaxTree.Parse(text), buildContext, options);
 }

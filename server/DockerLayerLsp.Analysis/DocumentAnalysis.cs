@@ -9,5 +9,5 @@ namespace DockerLayerLsp.Analysis;
 public sealed record DocumentAnalysis(
     SyntaxTree Tree,
     SemanticModel Model,
-    Context.BuildContext? BuildContext,
+    BuildContext.BuildContext? BuildContext,
     ImmutableArray<Finding> Findings);

@@ -34,7 +34,7 @@ public static class SemanticModelBuilder
         void FinishStage()
         {
             if (from is null || state is null) return;
-            stages.Add(new Stage(stages.Count, header.Name, header.Base, header.BaseIndex, from, instructions.ToImmutable()));
+            stages.Add(new Stage(stages.Count, header.Name, header.Base ?? "", header.BaseIndex, from, instructions.ToImmutable()));
             finalStates.Add(state);
             instructions.Clear();
         }

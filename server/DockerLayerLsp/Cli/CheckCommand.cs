@@ -4,7 +4,7 @@ using DockerLayerLsp.Analysis.Findings;
 using DockerLayerLsp.Analysis.Fixes;
 using DockerLayerLsp.Cli.Reporters;
 using DockerLayerLsp.Syntax;
-using BuildContextModel = DockerLayerLsp.Analysis.Context.BuildContext;
+using BuildContextModel = DockerLayerLsp.Analysis.BuildContext.BuildContext;
 
 namespace DockerLayerLsp.Cli;
 

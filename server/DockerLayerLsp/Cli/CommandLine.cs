@@ -16,7 +16,6 @@ public static class CommandLine
             CheckCommand.Create(),
             RulesCommand.CreateList(),
             RulesCommand.CreateShow(),
-            ServerCommand.Create(),
             DebugCommand.Create(),
         };
         var parse = root.Parse(args);

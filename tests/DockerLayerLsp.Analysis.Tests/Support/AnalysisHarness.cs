@@ -1,7 +1,7 @@
 using DockerLayerLsp.Analysis;
 using DockerLayerLsp.Analysis.Fixes;
 using DockerLayerLsp.Syntax;
-using BuildContextModel = DockerLayerLsp.Analysis.Context.BuildContext;
+using BuildContextModel = DockerLayerLsp.Analysis.BuildContext.BuildContext;
 
 namespace DockerLayerLsp.Analysis.Tests.Support;
 

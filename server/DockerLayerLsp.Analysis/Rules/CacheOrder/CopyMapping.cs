@@ -15,7 +15,7 @@ internal static class CopyMapping
     /// null. With a known context the file must exist (and not be ignored); without one, directory
     /// sources are assumed to hold it.
     /// </summary>
-    public static string? ContextPathFor(CopyModel copy, string containerPath, Context.BuildContext? context)
+    public static string? ContextPathFor(CopyModel copy, string containerPath, BuildContext.BuildContext? context)
     {
         foreach (var source in copy.Sources.Reverse())
         {
@@ -26,7 +26,7 @@ internal static class CopyMapping
         return null;
     }
 
-    private static string? Candidate(CopyModel copy, CopySource source, string containerPath, Context.BuildContext? context)
+    private static string? Candidate(CopyModel copy, CopySource source, string containerPath, BuildContext.BuildContext? context)
     {
         var sourcePath = CleanContextPath(source.Path);
         var isGlob = sourcePath.IndexOfAny(['*', '?', '[']) >= 0;
@@ -58,7 +58,7 @@ internal static class CopyMapping
     /// True when the copy brings files that are not dependency manifests (or files the install reads),
     /// so editing any of them invalidates every later layer.
     /// </summary>
-    public static bool IsBroad(CopyModel copy, Context.BuildContext? context, IReadOnlySet<string> alsoNarrow)
+    public static bool IsBroad(CopyModel copy, BuildContext.BuildContext? context, IReadOnlySet<string> alsoNarrow)
     {
         foreach (var source in copy.Sources)
         {

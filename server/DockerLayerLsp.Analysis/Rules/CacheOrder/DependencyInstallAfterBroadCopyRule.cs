@@ -105,7 +105,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
     internal readonly record struct ProvidedBy(CopyModel Copy, string ContextPath);
 
     /// <summary>The last copy before the install that puts a context file at <paramref name="containerPath"/>.</summary>
-    private static ProvidedBy? Provider(List<CopyModel> copiesBefore, string containerPath, Context.BuildContext? buildContext)
+    private static ProvidedBy? Provider(List<CopyModel> copiesBefore, string containerPath, BuildContext.BuildContext? buildContext)
     {
         for (var i = copiesBefore.Count - 1; i >= 0; i--)
         {

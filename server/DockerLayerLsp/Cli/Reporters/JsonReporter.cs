@@ -7,7 +7,7 @@ internal sealed class JsonReporter : IReporter
 {
     public void Write(Stream output, IReadOnlyList<FileReport> reports)
     {
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartArray();
         foreach (var report in reports)
         {

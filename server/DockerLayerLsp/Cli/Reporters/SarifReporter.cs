@@ -10,7 +10,7 @@ internal sealed class SarifReporter : IReporter
     public void Write(Stream output, IReadOnlyList<FileReport> reports)
     {
         var rules = RuleCatalog.Descriptors.ToList();
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         json.WriteStartObject();
         json.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         json.WriteString("version", "2.1.0");
