@@ -7,7 +7,9 @@ internal sealed class TempDirectory : IDisposable
     {
         RecurseSubdirectories = true,
         IgnoreInaccessible = true,
-        AttributesToSkip = 0,
+
+        // Never through symlinks: tests create links to outside directories and loops.
+        AttributesToSkip = FileAttributes.ReparsePoint,
     };
 
     public TempDirectory()
@@ -59,7 +61,7 @@ internal sealed class TempDirectory : IDisposable
             foreach (var directory in Directory.EnumerateDirectories(Path, "*", WalkEverything))
             {
                 // Restore permissions a test may have removed, so cleanup can descend.
-                if (!OperatingSystem.IsWindows() && (System.IO.File.GetAttributes(directory) & FileAttributes.ReparsePoint) == 0)
+                if (!OperatingSystem.IsWindows())
                 {
                     System.IO.File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
                 }
