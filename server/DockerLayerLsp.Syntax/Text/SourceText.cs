@@ -12,6 +12,8 @@ public sealed class SourceText
 {
     private readonly string _text;
     private int[]? _lineStarts;
+    // Lazily computed, then immutable; both are published by a single reference write, so threads may race to compute them.
+    private LineBreakTotals? _breaks;
 
     private SourceText(string text) => _text = text;
 
@@ -33,6 +35,19 @@ public sealed class SourceText
     public int LineCount => LineStarts.Length;
 
     private int[] LineStarts => _lineStarts ??= ComputeLineStarts(_text);
+
+    /// <summary>One pass over the text gives both the break counts and, if not known yet, the line index.</summary>
+    private LineBreakTotals CountAllBreaks()
+    {
+        var all = LineBreakCounts.Count(_text, 0, _text.Length);
+        if (_lineStarts is null)
+        {
+            var starts = new int[all.Starts.Count + 1];
+            all.Starts.CopyTo(starts, 1);
+            _lineStarts = starts;
+        }
+        return all.Totals;
+    }
 
     private static int[] ComputeLineStarts(string text)
     {
@@ -167,39 +182,86 @@ public sealed class SourceText
     {
         get
         {
-            int lf = 0, crlf = 0, cr = 0;
-            for (var i = 0; i < _text.Length; i++)
-            {
-                if (_text[i] == '\r')
-                {
-                    if (i + 1 < _text.Length && _text[i + 1] == '\n') { crlf++; i++; }
-                    else cr++;
-                }
-                else if (_text[i] == '\n') lf++;
-            }
+            var (lf, crlf, cr) = _breaks ??= CountAllBreaks();
             if (crlf > lf && crlf >= cr) return "\r\n";
             if (cr > lf && cr > crlf) return "\r";
             return "\n";
         }
     }
 
-    /// <summary>Apply non-overlapping changes given in this text's coordinates (order does not matter).</summary>
+    /// <summary>
+    /// Apply non-overlapping changes given in this text's coordinates (order does not matter). The new text's line
+    /// index and line-break counts are derived from this text's, when known, by rescanning only the changed region.
+    /// </summary>
     public SourceText WithChanges(IEnumerable<TextChange> changes)
     {
         var ordered = changes.OrderBy(c => c.Span.Start).ThenBy(c => c.Span.End).ToList();
         if (ordered.Count == 0) return this;
-        var builder = new StringBuilder(_text.Length);
+        var length = 0;
         var position = 0;
-        foreach (var change in ordered)
+        var clamped = new (int Start, int End, string Text)[ordered.Count];
+        for (var i = 0; i < ordered.Count; i++)
         {
-            var start = Math.Clamp(change.Span.Start, position, _text.Length);
-            var end = Math.Clamp(change.Span.End, start, _text.Length);
-            builder.Append(_text, position, start - position);
-            builder.Append(change.NewText);
+            var start = Math.Clamp(ordered[i].Span.Start, position, _text.Length);
+            var end = Math.Clamp(ordered[i].Span.End, start, _text.Length);
+            clamped[i] = (start, end, ordered[i].NewText ?? "");
+            length += start - position + clamped[i].Text.Length;
             position = end;
         }
-        builder.Append(_text, position, _text.Length - position);
-        return new SourceText(builder.ToString());
+        length += _text.Length - position;
+        var text = string.Create(length, (_text, clamped), static (buffer, state) =>
+        {
+            var (old, edits) = state;
+            var at = 0;
+            var position = 0;
+            foreach (var (start, end, inserted) in edits)
+            {
+                old.AsSpan(position, start - position).CopyTo(buffer[at..]);
+                at += start - position;
+                inserted.AsSpan().CopyTo(buffer[at..]);
+                at += inserted.Length;
+                position = end;
+            }
+            old.AsSpan(position).CopyTo(buffer[at..]);
+        });
+        var result = new SourceText(text);
+        if (_lineStarts is not null || _breaks is not null)
+        {
+            var delta = text.Length - _text.Length;
+            var low = Math.Max(0, clamped[0].Start - 1);
+            var high = Math.Min(_text.Length, clamped[^1].End + 1);
+            var oldWindow = LineBreakCounts.Count(_text, low, high);
+            var newWindow = LineBreakCounts.Count(text, low, high + delta);
+            if (_breaks is { } counts) result._breaks = counts - oldWindow.Totals + newWindow.Totals;
+            if (_lineStarts is not null) result._lineStarts = DeriveLineStarts(_lineStarts, low, newWindow, delta);
+        }
+        return result;
+    }
+
+    /// <summary>Old starts up to <paramref name="low"/>, the rescanned window's, then the old ones after it, shifted.</summary>
+    private static int[] DeriveLineStarts(int[] old, int low, LineBreakCounts window, int delta)
+    {
+        var keep = UpperBound(old, low);
+        var suffix = UpperBound(old, window.ScannedTo - delta);
+        var starts = new int[keep + window.Starts.Count + old.Length - suffix];
+        Array.Copy(old, starts, keep);
+        window.Starts.CopyTo(starts, keep);
+        var at = keep + window.Starts.Count;
+        for (var i = suffix; i < old.Length; i++) starts[at++] = old[i] + delta;
+        return starts;
+    }
+
+    /// <summary>Number of elements of the sorted array that are at most <paramref name="value"/>.</summary>
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var mid = (low + high) >>> 1;
+            if (sorted[mid] <= value) low = mid + 1;
+            else high = mid;
+        }
+        return low;
     }
 
     public SourceText WithChanges(params TextChange[] changes) => WithChanges((IEnumerable<TextChange>)changes);
