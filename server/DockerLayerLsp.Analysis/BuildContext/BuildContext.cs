@@ -11,6 +11,8 @@ namespace DockerLayerLsp.Analysis.BuildContext;
 /// Immutable once built; safe to share between threads.
 /// </summary>
 /// <remarks>
+/// The Dockerfile and the .dockerignore are matched like any other file: Docker reads them even
+/// when they are ignored, but COPY cannot see them then, and that is what this type reports.
 /// Inside <c>DockerLayerLsp.Analysis.*</c> namespaces the simple name <c>BuildContext</c> binds
 /// to this namespace first; write <c>BuildContext.BuildContext</c> or add a using alias after
 /// the file-scoped namespace declaration.

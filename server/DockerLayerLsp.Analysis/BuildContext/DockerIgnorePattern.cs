@@ -165,7 +165,7 @@ public sealed class DockerIgnorePattern
         var regex = new StringBuilder("^");
         var scalars = pattern.EnumerateRunes().ToArray();
         var index = 0;
-        for (var element = 0; index < scalars.Length; element++)
+        for (var token = 0; index < scalars.Length; token++)
         {
             var ch = scalars[index++].Value;
             if (ch == '*')
@@ -196,7 +196,8 @@ public sealed class DockerIgnorePattern
                         kind = Kind.Regex;
                     }
 
-                    if (element == 0)
+                    // A leading "**" makes it a suffix test, unless later wildcards force a regex.
+                    if (token == 0)
                     {
                         kind = Kind.Suffix;
                     }
