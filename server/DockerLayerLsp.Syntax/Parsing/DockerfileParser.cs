@@ -135,11 +135,10 @@ internal sealed class DockerfileParser
             return next;
         }
 
-        var declarations = HeredocDetector.Detect(logical.Text, out var unbalancedQuote, out var errorWord);
-        if (unbalancedQuote != '\0')
+        var declarations = HeredocDetector.Detect(logical.Text, out var error);
+        if (error is { } e)
         {
-            var what = unbalancedQuote == '\'' ? "single-quote" : "double-quote";
-            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.UnbalancedHeredocQuotes.Create(logical.SpanOf(errorWord.Start, errorWord.End), what));
+            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.InvalidHeredocWord.Create(logical.SpanOf(e.Start, e.End), e.Message));
         }
 
         foreach (var declaration in declarations)

@@ -31,6 +31,9 @@ public sealed class InstructionSyntax : SyntaxNode
 
     internal InstructionData Data => _data;
 
+    /// <summary>Index among the root's children (-1 for a nested instruction); lets sibling lookups stay O(1).</summary>
+    internal int IndexInParent { get; init; } = -1;
+
     internal GreenInstruction Green => _green;
 
     /// <summary>True for the instruction wrapped by ONBUILD.</summary>
@@ -99,14 +102,14 @@ public sealed class InstructionSyntax : SyntaxNode
     {
         if (_data.Form == ArgumentForm.Exec) return [];
         var text = _data.Arguments.Text;
-        var words = ShellLexer.Split(text, new ShellLexer.Options(Tree.EscapeChar, false, false, false), out _);
+        var words = ShellLexer.Process(text, new ShellLexer.Options(Tree.EscapeChar, RawQuotes: false, RawEscapes: false)).Words;
         return words.Select(w => new WordSyntax(text[w.Start..w.End], w.Value, MapArgumentSpan(w.Start, w.End))).ToArray();
     }
 
     private CommentSyntax[] ComputeLeadingComments()
     {
-        if (Parent is not DockerfileSyntax root) return [];
-        var index = root.IndexOf(this);
+        if (Parent is not DockerfileSyntax root || IndexInParent < 0) return [];
+        var index = IndexInParent;
         var comments = new List<CommentSyntax>();
         for (var i = index - 1; i >= 0 && root.Children[i] is CommentSyntax comment; i--) comments.Add(comment);
         comments.Reverse();
