@@ -34,8 +34,20 @@ public sealed class SyntaxTree
 
     public string ToFullString() => _result.Root.ToFullString();
 
-    /// <summary>Applies the changes (in this tree's text coordinates) and parses the new text.</summary>
-    public SyntaxTree WithChanges(IEnumerable<TextChange> changes) => Parse(Text.WithChanges(changes));
+    /// <summary>
+    /// Applies the changes (in this tree's text coordinates) and parses the new text incrementally: green nodes before
+    /// and after the edited region are shared with this tree. The result equals a full parse of the new text.
+    /// </summary>
+    public SyntaxTree WithChanges(IEnumerable<TextChange> changes)
+    {
+        var list = changes as IReadOnlyCollection<TextChange> ?? changes.ToList();
+        if (list.Count == 0) return this;
+        var newText = Text.WithChanges(list);
+        var start = Math.Clamp(list.Min(c => c.Span.Start), 0, Text.Length);
+        var oldEnd = Math.Clamp(list.Max(c => c.Span.End), start, Text.Length);
+        var newEnd = oldEnd + (newText.Length - Text.Length);
+        return new SyntaxTree(newText, DockerfileParser.Reparse(newText.ToString(), _result, start, oldEnd, newEnd));
+    }
 
     public SyntaxTree WithChanges(params TextChange[] changes) => WithChanges((IEnumerable<TextChange>)changes);
 
