@@ -8,18 +8,6 @@ internal sealed class DirectiveParser
 {
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
 
-    public DirectiveParser()
-    {
-    }
-
-    /// <summary>A parser whose directive section is already over (incremental reparsing after the directives).</summary>
-    public DirectiveParser(char escapeChar, IEnumerable<ParserDirective> directives)
-    {
-        EscapeChar = escapeChar;
-        Directives.AddRange(directives);
-        IsDone = true;
-    }
-
     public bool IsDone { get; private set; }
 
     public char EscapeChar { get; private set; } = '\\';

@@ -7,7 +7,6 @@ internal sealed record ParseResult(
     GreenList Root,
     char EscapeChar,
     IReadOnlyList<ParserDirective> Directives,
-    IReadOnlyList<SyntaxDiagnostic> DirectiveDiagnostics,
     IReadOnlyList<SyntaxDiagnostic> FileDiagnostics);
 
 /// <summary>
@@ -22,80 +21,32 @@ internal sealed class DockerfileParser
 
     private readonly string _text;
     private readonly List<PhysicalLine> _lines;
-    private readonly DirectiveParser _directives;
-    private readonly List<SyntaxDiagnostic> _directiveDiagnostics = [];
+    private readonly DirectiveParser _directives = new();
+    private readonly List<SyntaxDiagnostic> _fileDiagnostics = [];
     private readonly List<GreenNode> _children = [];
 
-    private DockerfileParser(string text, DirectiveParser directives)
+    private DockerfileParser(string text)
     {
         _text = text;
         _lines = PhysicalLine.Split(text);
-        _directives = directives;
     }
 
-    public static ParseResult Parse(string text) => new DockerfileParser(text, new DirectiveParser()).Run(0, null);
+    public static ParseResult Parse(string text) => new DockerfileParser(text).Run();
 
-    /// <summary>
-    /// Parses <paramref name="newText"/>, which is <paramref name="old"/>'s text with [changeStart, oldChangeEnd) replaced
-    /// (ending at <paramref name="newChangeEnd"/> in the new text). Children before the change and, once the parser is back
-    /// on an old child boundary after the change, all following children are reused as they are: between two top-level
-    /// nodes the parser carries no state except the escape character, which only the directive lines can change.
-    /// </summary>
-    public static ParseResult Reparse(string newText, ParseResult old, int changeStart, int oldChangeEnd, int newChangeEnd)
+    private ParseResult Run()
     {
-        var oldChildren = old.Root.Children;
-        var starts = new int[oldChildren.Count + 1];
-        for (var i = 0; i < oldChildren.Count; i++) starts[i + 1] = starts[i] + oldChildren[i].Width;
-
-        // Any edit up to the end of the first non-directive line may add, remove or end directives: parse from scratch.
-        var firstNonDirective = 0;
-        while (firstNonDirective < oldChildren.Count && oldChildren[firstNonDirective].Kind == GreenKind.DirectiveLine) firstNonDirective++;
-        if (firstNonDirective >= oldChildren.Count) return Parse(newText);
-        var firstNode = oldChildren[firstNonDirective];
-        var firstLineEnd = starts[firstNonDirective] + (firstNode is GreenList list ? list.Children[0].Width : firstNode.Width);
-        if (changeStart < firstLineEnd) return Parse(newText);
-
-        // Restart one child before the edited one: the previous node may now continue into the edited lines.
-        var containing = Array.BinarySearch(starts, 0, oldChildren.Count, changeStart);
-        containing = containing >= 0 ? containing : ~containing - 1;
-        var restart = Math.Max(firstNonDirective, Math.Min(containing, oldChildren.Count - 1) - 1);
-
-        var parser = new DockerfileParser(newText, new DirectiveParser(old.EscapeChar, old.Directives));
-        parser._directiveDiagnostics.AddRange(old.DirectiveDiagnostics);
-        for (var i = 0; i < restart; i++) parser._children.Add(oldChildren[i]);
-        var sync = new Resync(oldChildren, starts, newChangeEnd, newText.Length - old.Root.Width);
-        return parser.Run(parser.LineIndexAt(starts[restart]), sync);
-    }
-
-    /// <summary>Where the old tree can take over again after an edit.</summary>
-    private sealed record Resync(IReadOnlyList<GreenNode> OldChildren, int[] OldStarts, int NewChangeEnd, int Delta);
-
-    private int LineIndexAt(int offset)
-    {
-        int low = 0, high = _lines.Count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            if (_lines[mid].Start == offset) return mid;
-            if (_lines[mid].Start < offset) low = mid + 1;
-            else high = mid - 1;
-        }
-        return low;
-    }
-
-    private ParseResult Run(int index, Resync? sync)
-    {
+        CheckLineLengths();
+        var instructionCount = 0;
+        var index = 0;
         while (index < _lines.Count)
         {
-            if (sync is not null && TryResync(sync, _lines[index].Start)) break;
-
             var line = _lines[index];
             var contentStart = line.Start;
             if (index == 0 && _text.Length > 0 && _text[0] == '\uFEFF') contentStart++;
             var stripped = contentStart;
             while (stripped < line.ContentEnd && GoText.IsSpace(_text[stripped])) stripped++;
 
-            var isDirective = !_directives.IsDone && _directives.Offer(_text[stripped..line.ContentEnd], stripped, _directiveDiagnostics);
+            var isDirective = _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
             if (stripped == line.ContentEnd || _text[stripped] == '#')
             {
                 var kind = isDirective ? GreenKind.DirectiveLine : stripped == line.ContentEnd ? GreenKind.BlankLine : GreenKind.CommentLine;
@@ -105,27 +56,14 @@ internal sealed class DockerfileParser
             }
 
             index = ParseInstruction(index, stripped);
+            instructionCount++;
         }
 
-        var fileDiagnostics = new List<SyntaxDiagnostic>(_directiveDiagnostics);
-        CheckLineLengths(fileDiagnostics);
-        if (!_children.Any(c => c is GreenInstruction))
+        if (instructionCount == 0)
         {
-            fileDiagnostics.Add(SyntaxDiagnosticDescriptor.NoInstructions.Create(new TextSpan(0, 0)));
+            _fileDiagnostics.Add(SyntaxDiagnosticDescriptor.NoInstructions.Create(new TextSpan(0, 0)));
         }
-        return new ParseResult(new GreenList(GreenKind.Dockerfile, _children), _directives.EscapeChar, _directives.Directives,
-            _directiveDiagnostics, fileDiagnostics);
-    }
-
-    /// <summary>Past the edit and on an old child boundary: append the old children from there and report success.</summary>
-    private bool TryResync(Resync sync, int newOffset)
-    {
-        if (newOffset < sync.NewChangeEnd) return false;
-        var oldOffset = newOffset - sync.Delta;
-        var index = Array.BinarySearch(sync.OldStarts, 0, sync.OldChildren.Count, oldOffset);
-        if (index < 0) return false;
-        for (var i = index; i < sync.OldChildren.Count; i++) _children.Add(sync.OldChildren[i]);
-        return true;
+        return new ParseResult(new GreenList(GreenKind.Dockerfile, _children), _directives.EscapeChar, _directives.Directives, _fileDiagnostics);
     }
 
     /// <summary>Parses the instruction whose first line is <paramref name="first"/>; returns the index of the next unconsumed line.</summary>
@@ -269,7 +207,7 @@ internal sealed class DockerfileParser
 
     private GreenToken Token(GreenKind kind, PhysicalLine line) => new(kind, _text[line.Start..line.End]);
 
-    private void CheckLineLengths(List<SyntaxDiagnostic> diagnostics)
+    private void CheckLineLengths()
     {
         foreach (var line in _lines)
         {
@@ -279,7 +217,7 @@ internal sealed class DockerfileParser
             var bytes = Encoding.UTF8.GetByteCount(_text.AsSpan(line.Start, contentEnd - line.Start));
             if (bytes > MaxLineBytes)
             {
-                diagnostics.Add(SyntaxDiagnosticDescriptor.LineTooLong.Create(TextSpan.FromBounds(line.Start, line.ContentEnd)));
+                _fileDiagnostics.Add(SyntaxDiagnosticDescriptor.LineTooLong.Create(TextSpan.FromBounds(line.Start, line.ContentEnd)));
             }
         }
     }

@@ -10,7 +10,7 @@ public sealed class SyntaxTree
     private DockerfileSyntax? _root;
     private IReadOnlyList<SyntaxDiagnostic>? _diagnostics;
 
-    private SyntaxTree(SourceText text, ParseResult result)
+    internal SyntaxTree(SourceText text, ParseResult result)
     {
         Text = text;
         _result = result;
@@ -34,20 +34,13 @@ public sealed class SyntaxTree
 
     public string ToFullString() => _result.Root.ToFullString();
 
+    internal ParseResult Result => _result;
+
     /// <summary>
-    /// Applies the changes (in this tree's text coordinates) and parses the new text incrementally: green nodes before
-    /// and after the edited region are shared with this tree. The result equals a full parse of the new text.
+    /// Applies the changes (in this tree's text coordinates) and parses the new text incrementally: only the
+    /// instructions the changes touch are parsed again, every other node is shared with this tree.
     /// </summary>
-    public SyntaxTree WithChanges(IEnumerable<TextChange> changes)
-    {
-        var list = changes as IReadOnlyCollection<TextChange> ?? changes.ToList();
-        if (list.Count == 0) return this;
-        var newText = Text.WithChanges(list);
-        var start = Math.Clamp(list.Min(c => c.Span.Start), 0, Text.Length);
-        var oldEnd = Math.Clamp(list.Max(c => c.Span.End), start, Text.Length);
-        var newEnd = oldEnd + (newText.Length - Text.Length);
-        return new SyntaxTree(newText, DockerfileParser.Reparse(newText.ToString(), _result, start, oldEnd, newEnd));
-    }
+    public SyntaxTree WithChanges(IEnumerable<TextChange> changes) => Incremental.TreeReparser.WithChanges(this, changes).Tree;
 
     public SyntaxTree WithChanges(params TextChange[] changes) => WithChanges((IEnumerable<TextChange>)changes);
 
