@@ -75,12 +75,13 @@ public static class DocumentSymbols
         return image.Length == 0 ? name : $"{name} ({image})";
     }
 
-    /// <summary>The keyword and the first line of the arguments, shortened.</summary>
+    /// <summary>The keyword and the arguments on one line (continuations joined, heredoc bodies left out), shortened.</summary>
     private static string Summary(InstructionSyntax instruction)
     {
-        var arguments = instruction.ArgumentText.Trim();
+        var arguments = instruction.ArgumentText;
         var newline = arguments.IndexOfAny(['\r', '\n']);
-        if (newline >= 0) arguments = arguments[..newline].TrimEnd() + " …";
+        if (newline >= 0) arguments = arguments[..newline];
+        arguments = string.Join(' ', arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (arguments.Length > MaxNameLength) arguments = arguments[..MaxNameLength].TrimEnd() + "…";
         var keyword = instruction.Keyword.ToUpperInvariant();
         return arguments.Length == 0 ? keyword : $"{keyword} {arguments}";
