@@ -91,7 +91,7 @@ public static class LanguageServerHost
 
     [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Every parameter and result type is in LspJsonContext; reflection-based JSON is disabled.")]
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Every parameter and result type is in LspJsonContext; reflection-based JSON is disabled.")]
-    private static JsonRpc CreateConnection(Stream input, Stream output, LspEndpoint endpoint, Action<string> onMalformedMessage)
+    private static JsonRpc CreateConnection(Stream input, Stream output, LspEndpoint endpoint, Action<string> warn)
     {
         var formatter = new SystemTextJsonFormatter();
         var options = formatter.JsonSerializerOptions;
@@ -99,7 +99,7 @@ public static class LanguageServerHost
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         options.TypeInfoResolverChain.Insert(0, LspJsonContext.Default);
 
-        var rpc = new JsonRpc(new TolerantMessageHandler(output, input, formatter, onMalformedMessage))
+        var rpc = new LspJsonRpc(new TolerantMessageHandler(output, input, formatter, warn), warn)
         {
             // Invoke endpoint methods one at a time in arrival order; each only enqueues, so this costs nothing.
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),

@@ -326,11 +326,22 @@ public sealed class LspClient : IAsyncDisposable
         lock (_transcript) _transcript.Add(new TranscriptEntry(_clock.Elapsed, fromClient, json));
     }
 
+    /// <summary>Close the server's stdin (the client hangs up) and wait for the exit code.</summary>
+    public async Task<int> HangUpAsync()
+    {
+        _input.Close();
+        return await WaitForExitAsync();
+    }
+
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!_process.HasExited)
         {
-            try { _input.Close(); } catch (IOException) { }
+            try { _input.Close(); } catch (Exception e) when (e is IOException or ObjectDisposedException) { }
             if (!_process.WaitForExit(3000)) _process.Kill(entireProcessTree: true);
         }
         try { await _readLoop.WaitAsync(TimeSpan.FromSeconds(5)); } catch (TimeoutException) { }

@@ -46,8 +46,7 @@ public sealed class LifecycleTests
     {
         await using var client = LspClient.Start(ServerBuilds.Get(kind));
         await client.InitializeAsync();
-        await client.DisposeAsync();
-        Assert.True(client.HasExited);
+        Assert.Equal(1, await client.HangUpAsync());
     }
 
     [Fact]

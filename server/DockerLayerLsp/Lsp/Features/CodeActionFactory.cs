@@ -35,14 +35,14 @@ public static class CodeActionFactory
             }
             // Findings under the cursor that the client did not pass back as diagnostics.
             var span = encoding.ToSpan(document.Text, request.Range);
-            foreach (var finding in document.Analysis.Findings)
+            foreach (var finding in document.Findings)
             {
                 if (covered.Contains(finding.Id) || !finding.Span.IntersectsWith(span)) continue;
                 var diagnostic = DiagnosticFactory.Create(document, finding, encoding);
                 AddQuickFixes(actions, document, diagnostic, DiagnosticFactory.ReadData(diagnostic)!, encoding, lazyEdits);
             }
         }
-        if (only is not null ? Wants(only, FixAllKind) : HasFixes(document.Analysis))
+        if (only is not null ? Wants(only, FixAllKind) : HasFixes(document.Findings))
         {
             var data = new CodeActionData { Uri = document.Uri, Version = document.Version, Kind = CodeActionDataKind.FixAll };
             actions.Add(Finish(new CodeAction { Title = "Fix all dockerlayer findings (safe fixes)", Kind = FixAllKind }, document, data, encoding, lazyEdits));
@@ -120,8 +120,8 @@ public static class CodeActionFactory
         => analysis.Findings.FirstOrDefault(finding => finding.Id == data.FindingId)
            ?? throw new LspException(LSPErrorCodes.ContentModified, $"Finding {data.FindingId} no longer exists.");
 
-    private static bool HasFixes(DocumentAnalysis analysis)
-        => analysis.Findings.Any(finding => finding.Fixes.Any(fix => fix.Safety == FixSafety.Safe));
+    private static bool HasFixes(ImmutableArray<Finding> findings)
+        => findings.Any(finding => finding.Fixes.Any(fix => fix.Safety == FixSafety.Safe));
 
     /// <summary>LSP kinds are hierarchical: asking for "source" includes "source.fixAll.dockerlayer".</summary>
     private static bool Wants(string[]? only, string kind)

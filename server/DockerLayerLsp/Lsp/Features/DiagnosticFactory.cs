@@ -30,7 +30,7 @@ public static class DiagnosticFactory
                 Message = parseError.Message,
             });
         }
-        foreach (var finding in document.Analysis.Findings)
+        foreach (var finding in document.Findings)
         {
             diagnostics.Add(Create(document, finding, encoding));
         }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using DockerLayerLsp.Analysis;
 using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Incremental;
 using DockerLayerLsp.Lsp.Protocol.DockerLayer;
 using DockerLayerLsp.Syntax;
 using BuildContextModel = DockerLayerLsp.Analysis.BuildContext.BuildContext;
@@ -37,7 +38,7 @@ public sealed class AnalysisEnvironment
     /// <summary>Forget loaded build contexts (a manifest or .dockerignore changed on disk).</summary>
     public AnalysisEnvironment Reloaded() => new(Settings, RootPath, Generation + 1, _warn);
 
-    public DocumentAnalysis Analyze(string uri, SyntaxTree tree) => DockerfileAnalyzer.Analyze(tree, GetBuildContext(uri), Options);
+    public IncrementalAnalysis Analyze(string uri, SyntaxTree tree, IncrementalAnalyzer analyzer) => analyzer.Analyze(tree, GetBuildContext(uri), Options);
 
     /// <summary>The build context directory of a Dockerfile: the configured one, else the Dockerfile's folder.</summary>
     public string? GetContextDirectory(string dockerfilePath)

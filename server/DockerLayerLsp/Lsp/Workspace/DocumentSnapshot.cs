@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using DockerLayerLsp.Analysis;
+using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Incremental;
 using DockerLayerLsp.Syntax;
 
 namespace DockerLayerLsp.Lsp.Workspace;
@@ -6,14 +9,17 @@ namespace DockerLayerLsp.Lsp.Workspace;
 /// <summary>
 /// One version of an open Dockerfile: the client's exact text, its tree, and its analysis. Immutable;
 /// the tree and analysis are computed once, on first use, by whichever request needs them first
-/// (the diagnostics publisher, a hover, a code action...) and then shared by all of them.
+/// (the diagnostics publisher, a hover, a code action...) and then shared by all of them. All versions
+/// of one document share an <see cref="IncrementalAnalyzer"/>, so a keystroke re-runs only the
+/// analysis steps of the stage it touched.
 /// </summary>
 public sealed class DocumentSnapshot
 {
     private readonly Lazy<SyntaxTree> _tree;
-    private readonly Lazy<DocumentAnalysis> _analysis;
+    private readonly IncrementalAnalyzer _analyzer;
+    private readonly Lazy<IncrementalAnalysis> _analysis;
 
-    private DocumentSnapshot(string uri, string languageId, int version, SourceText text, Lazy<SyntaxTree> tree, AnalysisEnvironment environment)
+    private DocumentSnapshot(string uri, string languageId, int version, SourceText text, Lazy<SyntaxTree> tree, AnalysisEnvironment environment, IncrementalAnalyzer analyzer)
     {
         Uri = uri;
         LanguageId = languageId;
@@ -21,13 +27,14 @@ public sealed class DocumentSnapshot
         Text = text;
         Environment = environment;
         _tree = tree;
-        _analysis = new Lazy<DocumentAnalysis>(() => environment.Analyze(uri, _tree.Value), LazyThreadSafetyMode.ExecutionAndPublication);
+        _analyzer = analyzer;
+        _analysis = new Lazy<IncrementalAnalysis>(() => environment.Analyze(uri, _tree.Value, analyzer), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public static DocumentSnapshot Open(string uri, string languageId, int version, string text, AnalysisEnvironment environment)
     {
         var source = SourceText.From(text);
-        return new DocumentSnapshot(uri, languageId, version, source, new Lazy<SyntaxTree>(() => SyntaxTree.Parse(source)), environment);
+        return new DocumentSnapshot(uri, languageId, version, source, new Lazy<SyntaxTree>(() => SyntaxTree.Parse(source)), environment, new IncrementalAnalyzer());
     }
 
     public string Uri { get; }
@@ -36,16 +43,19 @@ public sealed class DocumentSnapshot
     public SourceText Text { get; }
     public AnalysisEnvironment Environment { get; }
     public SyntaxTree Tree => _tree.Value;
-    public DocumentAnalysis Analysis => _analysis.Value;
+    /// <summary>The findings (all diagnostics need; cheaper than <see cref="Analysis"/>).</summary>
+    public ImmutableArray<Finding> Findings => _analysis.Value.Findings;
+    /// <summary>The whole analysis with its semantic model (hovers, fixes).</summary>
+    public DocumentAnalysis Analysis => _analysis.Value.Document;
 
     /// <summary>Changes with each text version and each change of settings or build context (pull diagnostics' resultId).</summary>
     public string ResultId => $"{Version}.{Environment.Generation}";
 
     /// <summary>A new version of the text; the tree is reparsed lazily, from scratch (Dockerfiles are small).</summary>
     public DocumentSnapshot WithText(int version, SourceText text)
-        => new(Uri, LanguageId, version, text, new Lazy<SyntaxTree>(() => SyntaxTree.Parse(text)), Environment);
+        => new(Uri, LanguageId, version, text, new Lazy<SyntaxTree>(() => SyntaxTree.Parse(text)), Environment, _analyzer);
 
     /// <summary>Same text and tree, analysed again under new settings or a reloaded build context.</summary>
     public DocumentSnapshot WithEnvironment(AnalysisEnvironment environment)
-        => new(Uri, LanguageId, Version, Text, _tree, environment);
+        => new(Uri, LanguageId, Version, Text, _tree, environment, _analyzer);
 }
