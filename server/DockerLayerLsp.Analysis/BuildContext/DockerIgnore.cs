@@ -36,7 +36,7 @@ public sealed class DockerIgnore
     /// <summary>Every non-comment, non-blank line in order, including invalid ones (see <see cref="DockerIgnorePattern.Error"/>).</summary>
     public IReadOnlyList<DockerIgnorePattern> Patterns { get; }
 
-    /// <summary>Problems Docker would report (it rejects the whole file); invalid lines are ignored here.</summary>
+    /// <summary>Lines docker build would fail on (it rejects the whole file); here they are ignored and the rest applies.</summary>
     public IReadOnlyList<string> Notes { get; }
 
     public static DockerIgnore Parse(string text)
@@ -47,7 +47,7 @@ public sealed class DockerIgnore
         foreach (var rawLine in SplitLines(text))
         {
             lineNumber++;
-            var line = lineNumber == 1 ? rawLine.TrimStart('\uFEFF') : rawLine;
+            var line = lineNumber == 1 && rawLine.StartsWith('\uFEFF') ? rawLine[1..] : rawLine;
             var pattern = DockerIgnorePattern.FromLine(lineNumber, line);
             if (pattern is null)
             {
@@ -57,7 +57,7 @@ public sealed class DockerIgnore
             patterns.Add(pattern);
             if (pattern.Error is not null)
             {
-                notes.Add($"line {lineNumber}: '{pattern.Text}': {pattern.Error}; Docker rejects the whole .dockerignore, this line is ignored here");
+                notes.Add($"line {lineNumber}: '{pattern.Text}': {pattern.Error}; docker build fails on it; the line is ignored here");
             }
         }
 
