@@ -1,4 +1,3 @@
 using DockerLayerLsp.Cli;
 
-if (args is ["server", ..]) return await DockerLayerLsp.Lsp.LanguageServerHost.RunAsync(Console.OpenStandardInput(), Console.OpenStandardOutput(), Console.Error, CancellationToken.None);
-return CommandLine.Run(args);
+return await CommandLine.RunAsync(args);
