@@ -142,6 +142,7 @@ public class InstructionSyntaxTests
     [InlineData("CMD [\"echo\", \"x\"", "(cmd \"[\\\"echo\\\", \\\"x\\\"\")")]
     [InlineData("COPY [\"a\" b", "(copy \"[\\\"a\\\"\" \"b\")")]
     [InlineData("CMD []", "(cmd)")]
+    [InlineData("CMD [\"a\", 1e400]", "(cmd \"[\\\"a\\\", 1e400]\")")]
     [InlineData("CMD [\"\"]", "(cmd \"\")")]
     public void Invalid_json_falls_back_to_shell_form(string line, string dump)
     {
