@@ -39,7 +39,7 @@ public static class EcosystemCatalog
     // ---------------------------------------------------------------- Go
     public static readonly Ecosystem GoModules = new(
         "go", "Go modules",
-        [Required("go.mod"), Lock("go.sum"), Config("go.work"), Lock("go.work.sum")],
+        [Required("go.mod"), Lock("go.sum"), Required("go.work"), Lock("go.work.sum")],
         [
             Cmd("go", "mod download"),
             .. new[] { "build", "test", "install", "run", "vet" }.Select(verb => Cmd("go", verb) with

@@ -59,7 +59,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
     private static Finding? AnalyzeInstall(RuleContext context, Stage stage, RunModel run, InstallMatch install)
     {
         var projectDirectory = install.ProjectDirectory ?? run.WorkingDirectory;
-        if (HasEarlierResolution(context.Model, stage, run, install)) return null;
+        if (HasEarlierResolution(stage, run, install)) return null;
         var copiesBefore = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext).ToList();
         if (IsVendored(install, projectDirectory, copiesBefore, context.BuildContext)) return null;
 
@@ -132,7 +132,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
 
     /// <summary>An earlier RUN of the stage (or of the stages it builds on) already resolved this ecosystem's dependencies:
     /// this one is the second, project-only step (uv sync after uv sync --no-install-project, go build after go mod download).</summary>
-    private static bool HasEarlierResolution(SemanticModel model, Stage stage, RunModel run, InstallMatch install)
+    private static bool HasEarlierResolution(Stage stage, RunModel run, InstallMatch install)
     {
         var current = stage;
         var limit = run.IndexInStage;
@@ -143,8 +143,8 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
                 if (earlier.Commands.Select(InstallCommandMatcher.Match).Any(m => m is not null && m.Ecosystem == install.Ecosystem))
                     return true;
             }
-            if (current.BaseStageIndex is not { } parent) return false;
-            current = model.Stages[parent];
+            if (current.BaseStage is not { } parent) return false;
+            current = parent;
             limit = current.Instructions.Length;
         }
     }
