@@ -40,7 +40,10 @@ public static class SemanticModelBuilder
         void FinishStage()
         {
             if (from is null || state is null) return;
-            stages.Add(new Stage(stages.Count, header.Name, header.Base ?? "", header.BaseIndex, from, instructions.ToImmutable()));
+            stages.Add(new Stage(stages.Count, header.Name, header.Base ?? "", header.BaseIndex, from, instructions.ToImmutable())
+            {
+                BaseStage = header.BaseIndex is { } baseIndex && baseIndex < stages.Count ? stages[baseIndex] : null,
+            });
             finalStates.Add(state);
             instructions.Clear();
         }

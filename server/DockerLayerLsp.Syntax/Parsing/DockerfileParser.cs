@@ -46,7 +46,7 @@ internal sealed class DockerfileParser
             var stripped = contentStart;
             while (stripped < line.ContentEnd && GoText.IsSpace(_text[stripped])) stripped++;
 
-            var isDirective = _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
+            var isDirective = !_directives.IsDone && _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
             if (stripped == line.ContentEnd || _text[stripped] == '#')
             {
                 var kind = isDirective ? GreenKind.DirectiveLine : stripped == line.ContentEnd ? GreenKind.BlankLine : GreenKind.CommentLine;
@@ -122,8 +122,7 @@ internal sealed class DockerfileParser
         next = ParseHeredocs(data, mapped, nodeStart, next, tokens);
         var last = _lines[next - 1];
         data.SpanEnd = last.ContentEnd - nodeStart;
-        data.LineCount = next - first;
-        _children.Add(new GreenInstruction(tokens, data, escape));
+        _children.Add(new GreenInstruction(tokens, data));
         return next;
     }
 
