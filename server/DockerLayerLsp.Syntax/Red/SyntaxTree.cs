@@ -64,7 +64,10 @@ public sealed class SyntaxTree
     private SyntaxDiagnostic[] CollectDiagnostics()
     {
         var all = new List<SyntaxDiagnostic>(_result.FileDiagnostics);
-        foreach (var instruction in Root.Instructions) all.AddRange(instruction.Diagnostics);
+        foreach (var instruction in Root.Instructions)
+        {
+            if (instruction.Data.Diagnostics.Count > 0) all.AddRange(instruction.Diagnostics); // most have none: no per-instruction array
+        }
         return all.OrderBy(d => d.Span.Start).ThenBy(d => d.Span.End).ToArray();
     }
 }

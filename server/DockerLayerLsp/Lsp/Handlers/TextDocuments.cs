@@ -57,27 +57,28 @@ public sealed class DidChangeHandler(DocumentWorkspace workspace, DiagnosticsPub
             return Unit.ValueTask;
         }
 
-        // Incremental changes apply in order, each to the text the previous one produced.
-        var text = document.Text;
+        // Incremental changes apply in order, each to the text the previous one produced; the tree follows each
+        // change incrementally (only the touched instructions are parsed again), so the text is built once.
+        var tree = document.Tree;
         foreach (var change in command.Params.ContentChanges)
         {
             if (change.Range is null)
             {
-                text = SourceText.From(change.Text);
+                tree = SyntaxTree.Parse(SourceText.From(change.Text));
                 continue;
             }
-            if (!PositionEncoding.IsInside(text, change.Range.End))
+            if (!PositionEncoding.IsInside(tree.Text, change.Range.End))
             {
                 log.Warning($"didChange for {identifier.Uri} v{identifier.Version}: range end {change.Range.End.Line}:{change.Range.End.Character} is past the end of the text; clamped");
             }
-            var span = state.Encoding.ToSpan(text, change.Range);
-            text = text.WithChanges(new TextChange(span, change.Text));
+            var span = state.Encoding.ToSpan(tree.Text, change.Range);
+            tree = tree.WithChanges(new TextChange(span, change.Text));
         }
 
         // Re-read inside the update: the environment may have been swapped meanwhile (settings fetched).
         workspace.Update(snapshot => snapshot with
         {
-            Documents = snapshot.Documents.SetItem(identifier.Uri, snapshot.Documents[identifier.Uri].WithText(identifier.Version, text)),
+            Documents = snapshot.Documents.SetItem(identifier.Uri, snapshot.Documents[identifier.Uri].WithTree(identifier.Version, tree)),
         });
         publisher.Schedule(identifier.Uri);
         return Unit.ValueTask;

@@ -51,9 +51,12 @@ public sealed class DocumentSnapshot
     /// <summary>Changes with each text version and each change of settings or build context (pull diagnostics' resultId).</summary>
     public string ResultId => $"{Version}.{Environment.Generation}";
 
-    /// <summary>A new version of the text; the tree is reparsed lazily, from scratch (Dockerfiles are small).</summary>
-    public DocumentSnapshot WithText(int version, SourceText text)
-        => new(Uri, LanguageId, version, text, new Lazy<SyntaxTree>(() => SyntaxTree.Parse(text)), Environment, _analyzer);
+    /// <summary>
+    /// A new version with its tree: derived from this version's with <see cref="SyntaxTree.WithChanges(TextChange[])"/>
+    /// (incremental reparse), or parsed afresh for a whole-text replacement. The text is the tree's: built once.
+    /// </summary>
+    public DocumentSnapshot WithTree(int version, SyntaxTree tree)
+        => new(Uri, LanguageId, version, tree.Text, new Lazy<SyntaxTree>(tree), Environment, _analyzer);
 
     /// <summary>Same text and tree, analysed again under new settings or a reloaded build context.</summary>
     public DocumentSnapshot WithEnvironment(AnalysisEnvironment environment)
