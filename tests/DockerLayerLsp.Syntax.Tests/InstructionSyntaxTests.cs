@@ -285,6 +285,17 @@ public class InstructionSyntaxTests
         Assert.Equal("d", tree.Root.Instructions[2].ArgumentText);
     }
 
+    [Theory]
+    [InlineData("\\\nFROM a\n", 0, 1)]
+    [InlineData("FROM a\nRUN b \\\n\n", 1, 2)]
+    [InlineData("FROM a\nRUN b \\\n# c\n", 1, 2)]
+    [InlineData("FROM a\nRUN <<E\nE\r\n", 1, 2)]
+    public void Start_and_end_lines_follow_buildkit(string text, int startLine, int endLine)
+    {
+        var instruction = SyntaxTree.Parse(text).Root.Instructions[^1];
+        Assert.Equal((startLine, endLine), (instruction.StartLine, instruction.EndLine));
+    }
+
     [Fact]
     public void Find_instruction_by_offset()
     {

@@ -51,15 +51,14 @@ public class RoundTripTests
     }
 
     [Fact]
-    public void Very_long_file_parses_quickly()
+    public void Very_long_file_parses()
     {
         var builder = new StringBuilder("FROM alpine\n");
         for (var i = 0; i < 70_000; i++) builder.Append("RUN echo ").Append(i).Append(" \\\n  && true\n# c\n\n");
         var input = builder.ToString();
-        var watch = System.Diagnostics.Stopwatch.StartNew();
+        // Speed is measured by the benchmarks project; a wall-clock bound here would be flaky on a loaded CI machine.
         var tree = SyntaxTree.Parse(input);
         Assert.Equal(70_001, tree.Root.Instructions.Count);
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"took {watch.Elapsed}");
         AssertTreeInvariants(tree, input, thorough: false);
     }
 

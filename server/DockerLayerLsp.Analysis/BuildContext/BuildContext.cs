@@ -196,12 +196,13 @@ public sealed class BuildContext
             return [];
         }
 
+        var compiled = GoFilepathMatch.ToScalars(relativePattern);
         var candidates = baseDirectory.Length == 0 ? _files : FilesBelow(baseDirectory);
         return candidates.Where(file =>
         {
             var below = baseDirectory.Length == 0 ? file : file[(baseDirectory.Length + 1)..];
             var head = Head(below, depth);
-            return head is not null && GoFilepathMatch.Match(relativePattern, head, out _);
+            return head is not null && GoFilepathMatch.Match(compiled, head, out _);
         });
     }
 

@@ -46,7 +46,7 @@ internal sealed class DockerfileParser
             var stripped = contentStart;
             while (stripped < line.ContentEnd && GoText.IsSpace(_text[stripped])) stripped++;
 
-            var isDirective = _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
+            var isDirective = !_directives.IsDone && _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
             if (stripped == line.ContentEnd || _text[stripped] == '#')
             {
                 var kind = isDirective ? GreenKind.DirectiveLine : stripped == line.ContentEnd ? GreenKind.BlankLine : GreenKind.CommentLine;

@@ -49,6 +49,12 @@ public sealed class InstructionSyntax : SyntaxNode
     /// <summary>From the keyword through the last character of the last consumed line (continuations, heredoc bodies, terminators), without the final break.</summary>
     public override TextSpan Span => TextSpan.FromBounds(KeywordSpan.Start, Math.Max(KeywordSpan.Start, _green.Data.SpanEnd + _position));
 
+    /// <summary>
+    /// BuildKit's StartLine (0-based): the first physical line consumed, which is the keyword's line except after a line
+    /// holding only the escape character.
+    /// </summary>
+    public override int StartLine => Tree.Text.GetLineIndex(IsNested ? Span.Start : FullSpan.Start);
+
     public IReadOnlyList<FlagSyntax> Flags => _flags ??= _data.Flags.Select(f => f.Shift(_position)).ToArray();
 
     public ArgumentForm Form => _data.Form;

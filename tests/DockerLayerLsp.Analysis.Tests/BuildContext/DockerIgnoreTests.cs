@@ -174,6 +174,23 @@ public sealed class DockerIgnoreTests
         Assert.False(ignore.IsExcluded(""));
     }
 
+    [Theory]
+    [InlineData("*.md|!README.md", "README.md", 2)]
+    [InlineData("*.md|!README.md", "CHANGELOG.md", 1)]
+    [InlineData("*.md|!README.md", "main.go", 0)]
+    [InlineData("# c|docs|!docs/keep.md", "docs/sub/a.md", 2)]
+    [InlineData("# c|docs|!docs/keep.md", "docs/keep.md", 3)]
+    // The first match already excludes; a later exclusion changes nothing, so it is not "the" line.
+    [InlineData("[|node_modules|**/*.js", "node_modules/x/index.js", 2)]
+    [InlineData("[|**/*.js|node_modules", "node_modules/x/index.js", 3)]
+    [InlineData("node_modules|!other", "node_modules/x/index.js", 1)]
+    public void DecidingPattern_names_the_line_behind_the_verdict(string dockerignore, string path, int line)
+    {
+        var ignore = DockerIgnore.Parse(dockerignore.Replace('|', '\n'));
+
+        Assert.Equal(line == 0 ? null : line, ignore.DecidingPattern(path)?.Line);
+    }
+
     [Fact]
     public void Empty_text_has_no_patterns() => Assert.Empty(DockerIgnore.Parse("\n# only a comment\n   \n").Patterns);
 
