@@ -76,6 +76,13 @@ public sealed record InstallCommand(string Program, IReadOnlyList<string> Subcom
     /// <summary>Manifest read when <see cref="ManifestFlags"/> are absent and the row lists none (conda's environment.yml).</summary>
     public string? DefaultManifest { get; init; }
 
+    /// <summary>A fragment that, in any positional argument, means the command is something else
+    /// (<c>go install tool@latest</c> ignores the project's go.mod).</summary>
+    public string? DisqualifyingFragment { get; init; }
+
+    /// <summary>A prefix every positional argument must have (<c>mix do deps.get, deps.compile</c> but not <c>mix do deps.get, compile</c>).</summary>
+    public string? PositionalPrefix { get; init; }
+
     /// <summary>A fragment one argument must contain (R's <c>Rscript -e 'renv::restore()'</c>).</summary>
     public string? RequiredFragment { get; init; }
 

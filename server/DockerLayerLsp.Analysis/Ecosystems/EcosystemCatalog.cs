@@ -45,6 +45,7 @@ public static class EcosystemCatalog
             .. new[] { "build", "test", "install", "run", "vet" }.Select(verb => Cmd("go", verb) with
             {
                 Kind = InstallKind.NeedsSource,
+                DisqualifyingFragment = "@",
                 DependencyStep = new ReplaceCommand("go mod download"),
             }),
         ])
@@ -167,6 +168,8 @@ public static class EcosystemCatalog
                 Kind = InstallKind.NeedsSource,
                 ManifestFlags = ["--manifest-path"],
                 DisqualifyingFlags = ["--offline", "--frozen"],
+                // `cargo install ripgrep` installs a crate from the registry; only `cargo install --path` builds the project.
+                RequiredFragment = verb == "install" ? "--path" : null,
                 DependencyStep = new StubCargoTargets(),
             }),
         ])
@@ -252,7 +255,10 @@ public static class EcosystemCatalog
     public static readonly Ecosystem Mix = new(
         "mix", "Mix (Elixir)",
         [Required("mix.exs"), Lock("mix.lock")],
-        [Cmd("mix", "deps.get"), Cmd("mix", "do deps.get"), Cmd("mix", "deps.compile"), Cmd("mix", "do deps.compile")])
+        [
+            Cmd("mix", "deps.get"), Cmd("mix", "deps.compile"),
+            Cmd("mix", "do deps.get") with { PositionalPrefix = "deps." }, Cmd("mix", "do deps.compile") with { PositionalPrefix = "deps." },
+        ])
     { SupportPaths = ["config"] };
 
     public static readonly Ecosystem Pub = new(

@@ -84,6 +84,8 @@ public static class InstallCommandMatcher
             if (!arg.StartsWith('-') && !arg.All(char.IsAsciiDigit)) positional.Add(arg);
         }
 
+        if (install.DisqualifyingFragment is { } bad && positional.Any(p => p.Contains(bad, StringComparison.Ordinal))) return null;
+        if (install.PositionalPrefix is { } prefix && positional.Any(p => !p.StartsWith(prefix, StringComparison.Ordinal))) return null;
         var kind = install.Kind == InstallKind.NeedsSource && rest.Any(a => install.DependenciesOnlyWords.Contains(SplitFlag(a).Flag))
             ? InstallKind.DependenciesOnly
             : install.Kind;

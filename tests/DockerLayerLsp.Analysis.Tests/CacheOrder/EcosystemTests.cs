@@ -167,10 +167,22 @@ public class EcosystemTests
     [InlineData("dotnet publish --no-restore after restore", "FROM mcr.microsoft.com/dotnet/sdk:9.0\nWORKDIR /src\nCOPY *.csproj .\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish --no-restore -o /app\n", "app.csproj", "Program.cs")]
     [InlineData("poetry --no-root then project", "FROM python:3.12\nWORKDIR /app\nCOPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install\n", "pyproject.toml", "poetry.lock", "app.py")]
     [InlineData("composer scripts after the source", "FROM composer:2\nWORKDIR /app\nCOPY composer.json composer.lock ./\nRUN composer install --no-scripts --no-autoloader\nCOPY . .\nRUN composer dump-autoload --optimize\n", "composer.json", "composer.lock", "src/A.php")]
+    [InlineData("go install of a remote tool", "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go install golang.org/x/tools/cmd/stringer@latest\n", "go.mod", "main.go")]
+    [InlineData("cargo install from the registry", "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo install cargo-watch\n", "Cargo.toml", "src/main.rs")]
+    [InlineData("mix do with a compile task", "FROM elixir:1.17\nWORKDIR /app\nCOPY mix.exs mix.lock ./\nRUN mix deps.get\nCOPY . .\nRUN mix do deps.get, compile\n", "mix.exs", "mix.lock", "lib/a.ex")]
     public void Stays_quiet(string name, string dockerfile, params string[] files)
     {
         Assert.NotNull(name);
         Assert.Empty(AnalyzeOnDisk(dockerfile, files).Findings);
+    }
+
+    [Fact]
+    public void A_needed_folder_copied_before_the_install_is_named_but_not_reported_alone()
+    {
+        var files = new[] { "package.json => {\"workspaces\": [\"lib\"]}", "package-lock.json", "lib/package.json", "lib/index.js", "src/app.js" };
+        Assert.Empty(AnalyzeOnDisk("FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nCOPY lib lib\nRUN npm ci\nCOPY src src\n", files).Findings);
+        var finding = Assert.Single(AnalyzeOnDisk("FROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nCOPY lib lib\nCOPY src src\nRUN npm ci\n", files).Findings);
+        Assert.Contains("copied on line 4 (lib)", finding.Message);
     }
 
     [Fact]

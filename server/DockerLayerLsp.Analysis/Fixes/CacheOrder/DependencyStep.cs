@@ -14,6 +14,9 @@ public abstract record DependencyStep
     /// <param name="manifests">The manifests the fix copies, relative to the project folder.</param>
     public abstract string? Command(InstallMatch install, IReadOnlyList<string> manifests);
 
+    /// <summary>A word as the shell should see it: bare when safe, otherwise single-quoted.</summary>
+    public static string QuoteWord(string word) => Quote(word);
+
     protected static string Quote(string word)
         => word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or '=' or ':' or '@' or ',' or '+' or '$' or '{' or '}')
             ? word

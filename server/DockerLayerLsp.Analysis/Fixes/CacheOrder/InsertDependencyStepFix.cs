@@ -21,7 +21,7 @@ public sealed class InsertDependencyStepFix(DependencyStep step)
 
         var text = request.Text;
         var workingDirectory = first.WorkingDirectory;
-        var cd = request.ProjectDirectory == workingDirectory ? "" : $"cd {request.ProjectDirectory} && ";
+        var cd = request.ProjectDirectory == workingDirectory ? "" : $"cd {DependencyStep.QuoteWord(request.ProjectDirectory)} && ";
         var run = FixText.Indentation(text, first.Syntax) + (char.IsLower(first.Syntax.Keyword[0]) ? "run " : "RUN ")
                   + FixText.CarriedMounts(request.Install) + cd + command + request.LineBreak;
         var inserted = FixText.CopyLines(request, first, workingDirectory) + run;

@@ -94,6 +94,9 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             : $"`{install.Shell.Text}` (line {installLine}) re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
         if (severity != context.Severity)
             message += " The downloads are in a cache mount, but the step still re-runs.";
+        var neededCopies = copiesBefore.Where(c => !broad.Contains(c) && CopyMapping.IsBroad(c, context.BuildContext, _ => false)).ToList();
+        if (neededCopies.Count > 0)
+            message += $" Edits to the files copied on line {string.Join(", ", neededCopies.Select(c => c.Syntax.StartLine + 1))} ({string.Join(", ", neededCopies.SelectMany(c => c.Sources).Select(s => s.Path))}) re-run it too; the install needs them, so they stay before it.";
 
         var request = new CacheOrderFixRequest(context.Model, context.BuildContext, stage, run, install, projectDirectory, broad,
             toCopy.Select(m => new ManifestCopy(m.ContextPath, m.ContainerPath, m.IsDirectory)).ToList(), resolution.ProjectContextDirectory ?? "");
