@@ -198,7 +198,7 @@ public static class EcosystemCatalog
         "gradle", "Gradle",
         [
             Required("build.gradle"), Required("build.gradle.kts"), Required("settings.gradle"), Required("settings.gradle.kts"),
-            Config("gradle.properties"), Config("gradle/"), Config("gradlew"), Config("gradle/libs.versions.toml"),
+            Config("gradle.properties"), Config("gradle/"), Config("gradlew"),
         ],
         [
             Cmd("gradle", "") with
