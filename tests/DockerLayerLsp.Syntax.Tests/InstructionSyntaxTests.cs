@@ -61,6 +61,15 @@ public class InstructionSyntaxTests
     }
 
     [Fact]
+    public void Prev_comments_follow_buildkit()
+    {
+        var tree = SyntaxTree.Parse("# syntax=x\n# first\n#\n# second\n\n  # indented\nARG A\nFROM b\n");
+        Assert.Equal(["second", "# indented"], tree.Root.Instructions[0].PrevComments);
+        Assert.Empty(tree.Root.Instructions[1].PrevComments);
+        Assert.Equal(["# indented"], tree.Root.Instructions[0].LeadingComments.Select(c => c.Text));
+    }
+
+    [Fact]
     public void Flags_are_parsed_for_every_instruction_with_spans()
     {
         var (tree, copy) = Parse("FROM a\nCOPY --from=build --chown=1:1 --link src/ /dst/\n", 1);
@@ -133,6 +142,7 @@ public class InstructionSyntaxTests
     [InlineData("CMD [\"echo\", \"x\"", "(cmd \"[\\\"echo\\\", \\\"x\\\"\")")]
     [InlineData("COPY [\"a\" b", "(copy \"[\\\"a\\\"\" \"b\")")]
     [InlineData("CMD []", "(cmd)")]
+    [InlineData("CMD [\"a\", 1e400]", "(cmd \"[\\\"a\\\", 1e400]\")")]
     [InlineData("CMD [\"\"]", "(cmd \"\")")]
     public void Invalid_json_falls_back_to_shell_form(string line, string dump)
     {

@@ -20,3 +20,40 @@ public class RealCorpusTests
         Assert.Equal(Corpus.ReadText(portDump), BuildKitDump.Dump(tree).Text);
     }
 }
+
+/// <summary>BuildKit's lint test Dockerfiles: they must parse losslessly, and the parser-level facts the checks rely on must hold.</summary>
+public class LintCorpusTests
+{
+    public static IEnumerable<object[]> LintCases()
+    {
+        var path = Corpus.Root is null ? null : Corpus.Path_("buildkit-lint", "cases.jsonl");
+        if (path is null || !File.Exists(path)) return [[Corpus.Missing]];
+        return File.ReadLines(path).Select(line => new object[] { line });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(LintCases))]
+    public void Lint_case_parses_losslessly(string json)
+    {
+        Skip.If(json == Corpus.Missing, Corpus.SkipReason);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        var dockerfile = document.RootElement.GetProperty("dockerfile").GetString()!;
+        var tree = SyntaxTree.Parse(dockerfile);
+        RoundTripTests.AssertTreeInvariants(tree, dockerfile);
+
+        foreach (var expected in document.RootElement.GetProperty("expected").EnumerateArray())
+        {
+            var line = expected.GetProperty("line").GetInt32();
+            if (expected.GetProperty("rule").GetString() == "NoEmptyContinuation")
+            {
+                // BuildKit reports it on the instruction's last line; our warning marks the empty line inside it.
+                var instruction = tree.Root.Instructions.Single(i => i.EndLine + 1 == line);
+                Assert.Contains(instruction.Diagnostics, d => d.Code == "DLS010");
+            }
+            else if (line > 0)
+            {
+                Assert.Contains(tree.Root.Instructions, i => i.StartLine + 1 == line);
+            }
+        }
+    }
+}

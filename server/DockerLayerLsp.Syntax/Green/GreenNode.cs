@@ -66,15 +66,8 @@ internal class GreenList : GreenNode
 /// </summary>
 internal sealed class GreenInstruction : GreenList
 {
-    public GreenInstruction(IReadOnlyList<GreenNode> children, InstructionData data, char escapeChar)
-        : base(GreenKind.Instruction, children)
-    {
-        Data = data;
-        EscapeChar = escapeChar;
-    }
+    public GreenInstruction(IReadOnlyList<GreenNode> children, InstructionData data)
+        : base(GreenKind.Instruction, children) => Data = data;
 
     public InstructionData Data { get; }
-
-    /// <summary>The escape character this node was parsed with; a node can only be reused under the same one.</summary>
-    public char EscapeChar { get; }
 }

@@ -39,7 +39,4 @@ internal sealed class InstructionData
 
     public List<SyntaxDiagnostic> Diagnostics { get; } = [];
 
-    /// <summary>Physical lines of this instruction's node, relative (0 = the line of the keyword).</summary>
-    public int LineCount { get; set; } = 1;
-
 }

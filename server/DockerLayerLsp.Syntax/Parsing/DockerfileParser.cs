@@ -122,8 +122,7 @@ internal sealed class DockerfileParser
         next = ParseHeredocs(data, mapped, nodeStart, next, tokens);
         var last = _lines[next - 1];
         data.SpanEnd = last.ContentEnd - nodeStart;
-        data.LineCount = next - first;
-        _children.Add(new GreenInstruction(tokens, data, escape));
+        _children.Add(new GreenInstruction(tokens, data));
         return next;
     }
 

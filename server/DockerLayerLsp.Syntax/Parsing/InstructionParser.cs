@@ -32,7 +32,7 @@ internal static class InstructionParser
             arguments = trimmed.Slice(commandEnd);
         }
 
-        var values = ParseArguments(entry, keyword, arguments, escape, diagnostics);
+        var values = ParseArguments(entry, arguments, escape, diagnostics);
         if (entry.Kind == InstructionKind.Unknown)
         {
             diagnostics.Add(SyntaxDiagnosticDescriptor.UnknownInstruction.Create(keywordSpan.IsEmpty ? trimmed.SpanOf(0, trimmed.Length) : keywordSpan, keyword));
@@ -69,7 +69,7 @@ internal static class InstructionParser
 
     private static readonly ParsedArguments NoArguments = new(ArgumentForm.None, []);
 
-    private static ParsedArguments ParseArguments(InstructionTable.Entry entry, string keyword, MappedText args, char escape, List<SyntaxDiagnostic> diagnostics)
+    private static ParsedArguments ParseArguments(InstructionTable.Entry entry, MappedText args, char escape, List<SyntaxDiagnostic> diagnostics)
     {
         if (entry.Rule == ArgumentRule.Ignore) return new(args.Length == 0 ? ArgumentForm.None : ArgumentForm.Shell, [""]);
         if (args.Length == 0) return NoArguments;
@@ -78,7 +78,7 @@ internal static class InstructionParser
             ArgumentRule.WhitespaceList => new(ArgumentForm.Shell, SplitOnWhitespace(args.Text)),
             ArgumentRule.JsonOrList => ParseJsonOr(args, diagnostics, text => SplitOnWhitespace(text)),
             ArgumentRule.JsonOrText => ParseJsonOr(args, diagnostics, text => [text]),
-            ArgumentRule.NameValue => ParseNameValue(args, keyword.ToUpperInvariant() == "LABEL" ? "LABEL" : "ENV", escape, diagnostics),
+            ArgumentRule.NameValue => ParseNameValue(args, entry.Kind == InstructionKind.Label ? "LABEL" : "ENV", escape, diagnostics),
             ArgumentRule.NameOrNameValue => ParseNameOrNameValue(args, escape),
             ArgumentRule.Text => new(ArgumentForm.Shell, [args.Text]),
             ArgumentRule.HealthConfig => ParseHealthConfig(args, diagnostics),

@@ -6,7 +6,8 @@ namespace DockerLayerLsp.Syntax;
 /// <summary>
 /// The exec-form test: the whole (trimmed) text must be one strict RFC 8259 JSON array, as Go's encoding/json
 /// accepts it. Written by hand (instead of System.Text.Json) to keep element positions and Go's leniencies:
-/// lone surrogate escapes decode to U+FFFD, nesting depth is unlimited (validated without recursion).
+/// lone surrogate escapes decode to U+FFFD; like Go, a number that overflows float64 or nesting deeper than 10000 makes
+/// the text "not JSON" (so it falls back to the shell form instead of failing). Nested values are validated without recursion.
 /// </summary>
 internal static class JsonArrayParser
 {
@@ -54,6 +55,9 @@ internal static class JsonArrayParser
         }
         return SkipWs(text, pos) == text.Length ? elements : null;
     }
+
+    /// <summary>Go encoding/json's maximum nesting depth.</summary>
+    private const int MaxDepth = 10000;
 
     private static int SkipWs(string text, int pos)
     {
@@ -132,6 +136,7 @@ internal static class JsonArrayParser
             var c = text[pos];
             if (c == '[' || c == '{')
             {
+                if (stack.Count + 2 > MaxDepth) return false; // the outer array is one level
                 stack.Push(c);
                 pos = SkipWs(text, pos + 1);
                 if (pos < text.Length && text[pos] == (c == '[' ? ']' : '}'))
@@ -220,6 +225,7 @@ internal static class JsonArrayParser
             if (pos >= text.Length || !char.IsAsciiDigit(text[pos])) return false;
             while (pos < text.Length && char.IsAsciiDigit(text[pos])) pos++;
         }
-        return pos > start;
+        // Go decodes numbers into float64 and rejects (so: "not JSON") those out of its range.
+        return double.IsFinite(double.Parse(text.AsSpan(start, pos - start), NumberStyles.Float, CultureInfo.InvariantCulture));
     }
 }

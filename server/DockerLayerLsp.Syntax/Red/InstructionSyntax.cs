@@ -16,6 +16,7 @@ public sealed class InstructionSyntax : SyntaxNode
     private IReadOnlyList<HeredocSyntax>? _heredocs;
     private IReadOnlyList<CommentSyntax>? _leadingComments;
     private IReadOnlyList<CommentSyntax>? _interiorComments;
+    private IReadOnlyList<string>? _prevComments;
     private IReadOnlyList<SyntaxDiagnostic>? _diagnostics;
     private InstructionSyntax? _onbuild;
 
@@ -92,6 +93,13 @@ public sealed class InstructionSyntax : SyntaxNode
     /// <summary>Comment lines directly above (no blank line between); they belong with the instruction when it moves.</summary>
     public IReadOnlyList<CommentSyntax> LeadingComments => _leadingComments ??= ComputeLeadingComments();
 
+    /// <summary>
+    /// BuildKit's Node.PrevComment, which its lint rules read (InvalidDefinitionDescription, per-instruction <c># check=</c>):
+    /// the comment lines since the previous instruction, each with its first character dropped and then trimmed (so an
+    /// indented comment keeps its '#'). A bare '#' line clears the list, blank lines do not, directive lines are left out.
+    /// </summary>
+    public IReadOnlyList<string> PrevComments => _prevComments ??= ComputePrevComments();
+
     /// <summary>Comment lines inside a continued instruction (BuildKit drops them from the arguments).</summary>
     public IReadOnlyList<CommentSyntax> InteriorComments => _interiorComments ??= ComputeInteriorComments();
 
@@ -118,6 +126,23 @@ public sealed class InstructionSyntax : SyntaxNode
         var index = IndexInParent;
         var comments = new List<CommentSyntax>();
         for (var i = index - 1; i >= 0 && root.Children[i] is CommentSyntax comment; i--) comments.Add(comment);
+        comments.Reverse();
+        return comments.ToArray();
+    }
+
+    private string[] ComputePrevComments()
+    {
+        if (Parent is not DockerfileSyntax root || IndexInParent < 0) return [];
+        var comments = new List<string>();
+        for (var i = IndexInParent - 1; i >= 0 && root.Children[i] is not InstructionSyntax; i--)
+        {
+            if (root.Children[i] is not CommentSyntax comment) continue;
+            var line = Tree.Text.ToString(comment.FullSpan);
+            if (comment.FullSpan.Start == 0 && line.StartsWith('\uFEFF')) line = line[1..];
+            var text = line[1..].Trim();
+            if (text.Length == 0) break; // a bare '#' resets the list: nothing before it counts
+            comments.Add(text);
+        }
         comments.Reverse();
         return comments.ToArray();
     }

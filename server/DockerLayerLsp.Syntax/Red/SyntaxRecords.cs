@@ -1,13 +1,7 @@
 namespace DockerLayerLsp.Syntax;
 
 /// <summary>A parser directive at the top of the file (<c># syntax=</c>, <c># escape=</c>, <c># check=</c>).</summary>
-public sealed record ParserDirective(string Name, string Value, TextSpan Span, TextSpan NameSpan, TextSpan ValueSpan)
-{
-    internal ParserDirective Shift(int delta) => delta == 0 ? this : this with
-    {
-        Span = Span.Shifted(delta), NameSpan = NameSpan.Shifted(delta), ValueSpan = ValueSpan.Shifted(delta),
-    };
-}
+public sealed record ParserDirective(string Name, string Value, TextSpan Span, TextSpan NameSpan, TextSpan ValueSpan);
 
 /// <summary>
 /// A builder flag such as <c>--mount=type=cache,target=/x</c>. <see cref="Raw"/> is the word as BuildKit records it
