@@ -2,6 +2,7 @@
 // Diagnostics, hovers, quick fixes and fix-all all come from the server; this file only finds the
 // executable, starts and restarts it, and says clearly when it cannot.
 
+import type { ChildProcess } from 'node:child_process';
 import * as vscode from 'vscode';
 import {
   CloseAction,
@@ -13,9 +14,16 @@ import {
   type Executable,
   type LanguageClientOptions,
   type Message,
+  type MessageTransports,
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
-import { describeStartFailure, findUnrunnableReason, resolveServerExecutable, type ServerExecutable } from './server';
+import {
+  describeStartFailure,
+  findUnrunnableReason,
+  resolveServerExecutable,
+  settled,
+  type ServerExecutable,
+} from './server';
 
 const SETTINGS_SECTION = 'dockerlayer';
 const SERVER_PATH_SETTING = `${SETTINGS_SECTION}.server.path`;
@@ -35,7 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       }
     }),
   );
-  await session.start();
+  // Not awaited: activation does not wait on the server, and a failed start reports itself.
+  void session.start();
 }
 
 export async function deactivate(): Promise<void> {
@@ -72,7 +81,8 @@ class ServerSession {
       await client.start();
     } catch (error) {
       this.client = undefined;
-      const process = client.serverProcess;
+      const process = client.startedProcess;
+      await settled(process, 1000);
       await client.dispose().catch(() => undefined);
       this.reportStartFailure(describeStartFailure(error, process, stderrTail), executable);
     }
@@ -159,6 +169,19 @@ class DockerLayerClient extends LanguageClient {
     } finally {
       this.starting = false;
     }
+  }
+
+  /** The process of the latest start, kept after the library lets go of it: its exit code explains a failed start. */
+  get startedProcess(): ChildProcess | undefined {
+    return this.latestProcess;
+  }
+
+  private latestProcess: ChildProcess | undefined;
+
+  protected override async createMessageTransports(encoding: string): Promise<MessageTransports> {
+    const transports = await super.createMessageTransports(encoding);
+    this.latestProcess = this.serverProcess;
+    return transports;
   }
 
   override error(message: string, data?: unknown, showNotification: boolean | 'force' = true): void {

@@ -64,17 +64,23 @@ export async function findUnrunnableReason(executable: ServerExecutable): Promis
   return undefined;
 }
 
-/** A start failure in a sentence: the library's error, how the process ended, and its last stderr lines. */
+/**
+ * A start failure in a sentence: how the server process ended (if it did) or the library's error,
+ * then the server's last stderr lines.
+ */
 export function describeStartFailure(
   error: unknown,
   serverProcess: ChildProcess | undefined,
   stderrTail: readonly string[],
 ): string {
-  const parts = [`${errorText(error)}.`];
-  if (serverProcess !== undefined && (serverProcess.exitCode !== null || serverProcess.signalCode !== null)) {
-    parts.push(serverProcess.exitCode !== null
-      ? `The server exited with code ${serverProcess.exitCode}.`
-      : `The server was killed by ${serverProcess.signalCode}.`);
+  const parts: string[] = [];
+  if (serverProcess?.exitCode !== null && serverProcess?.exitCode !== undefined) {
+    parts.push(`The server exited with code ${serverProcess.exitCode} before it finished initializing.`);
+  } else if (serverProcess?.signalCode !== null && serverProcess?.signalCode !== undefined) {
+    parts.push(`The server was killed by ${serverProcess.signalCode} before it finished initializing.`);
+  } else {
+    const text = error instanceof Error ? error.message : String(error);
+    parts.push(`${text.replace(/[.\s]+$/, '')}.`);
   }
   if (stderrTail.length > 0) {
     parts.push(`It said: ${stderrTail.join(' | ')}`);
@@ -82,7 +88,16 @@ export function describeStartFailure(
   return parts.join(' ');
 }
 
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[.\s]+$/, '');
+/** Resolves once the process has exited, or after `timeoutMs`: a failed start is often a process on its way out. */
+export function settled(serverProcess: ChildProcess | undefined, timeoutMs: number): Promise<void> {
+  if (serverProcess === undefined || serverProcess.exitCode !== null || serverProcess.signalCode !== null) {
+    return Promise.resolve();
+  }
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    serverProcess.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
 }
