@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using DockerLayerLsp.Cli;
+
+return CommandLine.Run(args);

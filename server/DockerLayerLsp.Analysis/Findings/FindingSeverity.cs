@@ -1,0 +1,9 @@
+namespace DockerLayerLsp.Analysis.Findings;
+
+public enum FindingSeverity
+{
+    Error,
+    Warning,
+    Information,
+    Hint,
+}

@@ -1,0 +1,180 @@
+using System.Text;
+using DockerLayerLsp.Analysis.Model;
+using DockerLayerLsp.Syntax;
+
+namespace DockerLayerLsp.Analysis.Hover;
+
+/// <summary>
+/// The explanations users ask for: which layer an instruction is, what its cache key depends on, and
+/// what a change to it invalidates; plus keyword docs, variable values and finding explanations.
+/// </summary>
+public static class HoverProvider
+{
+    private const int MaxListedFiles = 8;
+
+    public static HoverContent? GetHover(DocumentAnalysis analysis, int offset)
+    {
+        var tree = analysis.Tree;
+        var instruction = tree.FindInstruction(offset);
+        if (instruction is null) return null;
+        var model = analysis.Model;
+
+        var variable = VariableAt(analysis, instruction, offset);
+        if (variable is not null) return variable;
+
+        var markdown = new StringBuilder();
+        foreach (var finding in analysis.Findings.Where(f => f.Span.Contains(offset) || (f.Span.Start <= offset && offset <= f.Span.End)))
+        {
+            markdown.Append("**").Append(finding.RuleId).Append(": ").Append(finding.Rule.Title).Append("**\n\n")
+                .Append(finding.Message).Append("\n\n")
+                .Append(finding.Rule.Documentation.WhyItMatters).Append("\n\n");
+            foreach (var fix in finding.Fixes)
+                markdown.Append("*Fix*: ").Append(fix.Title).Append(fix.Note is null ? "" : " — " + fix.Note).Append("\n\n");
+            markdown.Append("---\n\n");
+        }
+
+        if (instruction.KeywordSpan.Contains(offset) || offset == instruction.KeywordSpan.End)
+        {
+            var docs = InstructionDocs.For(instruction.Kind);
+            if (docs is not null) markdown.Append(docs).Append("\n\n");
+        }
+
+        var stage = model.GetStage(instruction);
+        var instructionModel = model.GetModel(instruction);
+        if (stage is not null) AppendLayerExplanation(markdown, analysis, stage, instruction, instructionModel);
+        if (markdown.Length == 0) return null;
+        return new HoverContent(markdown.ToString().TrimEnd('-', '\n', ' '), instruction.Span);
+    }
+
+    private static void AppendLayerExplanation(StringBuilder markdown, DocumentAnalysis analysis, Stage stage, InstructionSyntax instruction, InstructionModel? model)
+    {
+        if (model is null)
+        {
+            markdown.Append($"Starts stage **{stage.DisplayName}** from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.");
+            AppendDependents(markdown, analysis, stage, -1);
+            return;
+        }
+        var layers = stage.Instructions.Take(model.IndexInStage + 1).Count(i => InstructionDocs.CreatesLayer(i.Kind));
+        markdown.Append(InstructionDocs.CreatesLayer(model.Kind)
+            ? $"**Layer {layers}** of stage **{stage.DisplayName}** (instruction {model.IndexInStage + 1} after FROM).\n\n"
+            : $"Metadata step {model.IndexInStage + 1} of stage **{stage.DisplayName}** (adds no layer, but is part of every later step's cache key).\n\n");
+
+        markdown.Append("**Cache key**: ");
+        switch (model)
+        {
+            case CopyModel copy:
+                AppendCopyKey(markdown, analysis, copy);
+                break;
+            case RunModel run:
+                markdown.Append($"the command text `{Shorten(run.Script)}` and every earlier step of the stage");
+                var binds = run.Mounts.Where(m => m.Type == "bind").ToList();
+                if (binds.Count > 0) markdown.Append(", plus the bind-mounted files (").Append(string.Join(", ", binds.Select(b => "`" + (b.Source ?? ".") + "`"))).Append(')');
+                if (run.Mounts.Any(m => m.Type == "cache")) markdown.Append(". Cache mounts keep downloads between builds but do not stop the step from re-running");
+                markdown.Append(". It does **not** track files the command reads: it re-runs only when an earlier step changes.");
+                var busting = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().FirstOrDefault(c => c.CopiesFromContext);
+                if (busting is not null)
+                    markdown.Append($"\n\nIt re-runs whenever a file copied at line {busting.Syntax.StartLine + 1} (`{FirstLine(analysis.Tree.Text.ToString(busting.Syntax.Span))}`) changes.");
+                break;
+            default:
+                markdown.Append("the instruction text and every earlier step of the stage.");
+                break;
+        }
+        markdown.Append("\n\n");
+        AppendDependents(markdown, analysis, stage, model.IndexInStage);
+    }
+
+    private static void AppendCopyKey(StringBuilder markdown, DocumentAnalysis analysis, CopyModel copy)
+    {
+        if (copy.From is not null)
+        {
+            markdown.Append($"the copied files of `{copy.From}` (the stage or image named by `--from`) and every earlier step.");
+            return;
+        }
+        var context = analysis.BuildContext;
+        var files = new List<string>();
+        foreach (var source in copy.Sources)
+        {
+            switch (source.Kind)
+            {
+                case CopySourceKind.Heredoc:
+                    markdown.Append("the inline heredoc content; ");
+                    continue;
+                case CopySourceKind.Remote:
+                    markdown.Append($"the content fetched from `{source.Path}`; ");
+                    continue;
+            }
+            if (context is null) continue;
+            var path = Rules.CacheOrder.CopyMapping.CleanContextPath(source.Path);
+            files.AddRange(path.Length == 0 ? context.Files : context.Match(path));
+        }
+        if (context is null)
+        {
+            markdown.Append("the content of `").Append(string.Join("`, `", copy.Sources.Select(s => s.Raw))).Append("` in the build context (context not loaded) and every earlier step.");
+            return;
+        }
+        var distinct = files.Distinct(StringComparer.Ordinal).ToList();
+        markdown.Append($"the content of **{distinct.Count} file{(distinct.Count == 1 ? "" : "s")}** of the build context");
+        if (distinct.Count > 0)
+        {
+            markdown.Append(": ").Append(string.Join(", ", distinct.Take(MaxListedFiles).Select(f => "`" + f + "`")));
+            if (distinct.Count > MaxListedFiles) markdown.Append($" and {distinct.Count - MaxListedFiles} more");
+        }
+        markdown.Append(" (after `.dockerignore`), their metadata, and every earlier step. Editing any of them invalidates this layer.");
+    }
+
+    private static void AppendDependents(StringBuilder markdown, DocumentAnalysis analysis, Stage stage, int index)
+    {
+        var later = stage.Instructions.Skip(index + 1).ToList();
+        var lines = later.Select(i => i.Syntax.StartLine + 1).ToList();
+        markdown.Append("**A change invalidates**: ");
+        markdown.Append(later.Count == 0 ? "nothing later in this stage" : $"the {later.Count} later step{(later.Count == 1 ? "" : "s")} of this stage (lines {Ranges(lines)})");
+        var dependents = analysis.Model.Stages.Where(s => s.BaseStageIndex == stage.Index).Select(s => s.DisplayName)
+            .Concat(analysis.Model.Stages.Where(s => s.Index != stage.Index && s.Instructions.OfType<CopyModel>().Any(c => ReferencesStage(c.From, stage)))
+                .Select(s => s.DisplayName + " (COPY --from)"))
+            .Distinct().ToList();
+        if (dependents.Count > 0) markdown.Append(", and stages built from it: ").Append(string.Join(", ", dependents));
+        markdown.Append('.');
+    }
+
+    private static bool ReferencesStage(string? from, Stage stage)
+        => from is not null && ((stage.Name is not null && from.Equals(stage.Name, StringComparison.OrdinalIgnoreCase)) || from == stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static HoverContent? VariableAt(DocumentAnalysis analysis, InstructionSyntax instruction, int offset)
+    {
+        var text = analysis.Tree.Text.ToString();
+        var span = instruction.Span;
+        if (offset < span.Start || offset >= span.End) return null;
+        var dollar = offset;
+        while (dollar > span.Start && dollar > offset - 128 && text[dollar] != '$' && (char.IsAsciiLetterOrDigit(text[dollar]) || text[dollar] is '_' or '{')) dollar--;
+        if (text[dollar] != '$') return null;
+        var nameStart = dollar + 1 < text.Length && text[dollar + 1] == '{' ? dollar + 2 : dollar + 1;
+        var nameEnd = nameStart;
+        while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '_')) nameEnd++;
+        if (nameEnd == nameStart || offset > nameEnd) return null;
+        var name = text[nameStart..nameEnd];
+        var variables = analysis.Model.GetModel(instruction)?.Variables ?? analysis.Model.GlobalArgs;
+        if (!variables.TryGetValue(name, out var variable))
+            return new HoverContent($"`{name}`: not set by any ARG or ENV before this line (it may come from the base image or expand to an empty string).", TextSpan.FromBounds(dollar, nameEnd));
+        var where = variable.DefinedBy is null ? "" : $" — set by {(variable.IsBuildArg ? "ARG" : "ENV")} on line {variable.DefinedBy.StartLine + 1}";
+        var value = variable.Value is null ? "no default (set with `--build-arg`)" : $"`{variable.Value}`";
+        return new HoverContent($"**{name}** = {value}{where}", TextSpan.FromBounds(dollar, nameEnd));
+    }
+
+    private static string Ranges(List<int> lines)
+    {
+        if (lines.Count <= 6) return string.Join(", ", lines);
+        return $"{lines[0]}–{lines[^1]}";
+    }
+
+    private static string Shorten(string script)
+    {
+        var oneLine = string.Join(' ', script.Split(['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return oneLine.Length <= 80 ? oneLine.Replace('`', '\'') : oneLine[..77].Replace('`', '\'') + "...";
+    }
+
+    private static string FirstLine(string text)
+    {
+        var end = text.IndexOfAny(['\r', '\n']);
+        return (end < 0 ? text : text[..end]).Trim();
+    }
+}

@@ -1,0 +1,96 @@
+using DockerLayerLsp.Analysis.Ecosystems;
+using DockerLayerLsp.Analysis.Model;
+using DockerLayerLsp.Analysis.Shell;
+
+namespace DockerLayerLsp.Analysis.Rules.CacheOrder;
+
+/// <summary>
+/// Answers two questions about a COPY/ADD from the build context: which context file lands at a
+/// given container path, and whether the copy brings more than dependency manifests ("broad").
+/// </summary>
+internal static class CopyMapping
+{
+    /// <summary>
+    /// The context path that <paramref name="copy"/> would place at <paramref name="containerPath"/>, or
+    /// null. With a known context the file must exist (and not be ignored); without one, directory
+    /// sources are assumed to hold it.
+    /// </summary>
+    public static string? ContextPathFor(CopyModel copy, string containerPath, BuildContext.BuildContext? context)
+    {
+        foreach (var source in copy.Sources.Reverse())
+        {
+            if (source.Kind != CopySourceKind.Context) continue;
+            var candidate = Candidate(copy, source, containerPath, context);
+            if (candidate is not null) return candidate;
+        }
+        return null;
+    }
+
+    private static string? Candidate(CopyModel copy, CopySource source, string containerPath, BuildContext.BuildContext? context)
+    {
+        var sourcePath = CleanContextPath(source.Path);
+        var isGlob = sourcePath.IndexOfAny(['*', '?', '[']) >= 0;
+        var isDirectory = !isGlob && (sourcePath.Length == 0 || source.Path.EndsWith('/') || (context?.DirectoryHasIncludedFiles(sourcePath) ?? !LooksLikeFile(sourcePath)));
+
+        if (isDirectory)
+        {
+            // A directory source copies its content into the destination directory.
+            if (!ContainerPaths.IsUnder(containerPath, copy.Destination) || containerPath == copy.Destination) return null;
+            var relative = ContainerPaths.RelativeTo(containerPath, copy.Destination);
+            var candidate = sourcePath.Length == 0 ? relative : sourcePath + "/" + relative;
+            return context is null || context.Exists(candidate) ? candidate : null;
+        }
+
+        var fileName = containerPath[(containerPath.LastIndexOf('/') + 1)..];
+        var landsAt = copy.DestinationIsDirectory ? ContainerPaths.Resolve(copy.Destination, fileName) : copy.Destination;
+        if (landsAt != containerPath) return null;
+        if (!isGlob)
+        {
+            var name = sourcePath[(sourcePath.LastIndexOf('/') + 1)..];
+            if (copy.DestinationIsDirectory && name != fileName) return null;
+            return context is null || context.Exists(sourcePath) ? sourcePath : null;
+        }
+        if (context is null) return null;
+        return context.Match(sourcePath).FirstOrDefault(f => f[(f.LastIndexOf('/') + 1)..] == fileName);
+    }
+
+    /// <summary>
+    /// True when the copy brings files that are not dependency manifests (or files the install reads),
+    /// so editing any of them invalidates every later layer.
+    /// </summary>
+    public static bool IsBroad(CopyModel copy, BuildContext.BuildContext? context, IReadOnlySet<string> alsoNarrow)
+    {
+        foreach (var source in copy.Sources)
+        {
+            if (source.Kind != CopySourceKind.Context) continue;
+            var path = CleanContextPath(source.Path);
+            if (context is not null)
+            {
+                var files = path.Length == 0 ? context.Files : context.Match(path);
+                if (files.Any(f => !IsManifest(f, alsoNarrow))) return true;
+                continue;
+            }
+            if (path.Length == 0 || source.Path.EndsWith('/') || !IsManifest(path, alsoNarrow)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsManifest(string contextPath, IReadOnlySet<string> alsoNarrow)
+    {
+        var name = contextPath[(contextPath.LastIndexOf('/') + 1)..];
+        return EcosystemCatalog.LooksLikeManifest(name) || alsoNarrow.Contains(contextPath) || alsoNarrow.Contains(name);
+    }
+
+    /// <summary>"./src/" → "src", "." → "" (the context root), "/go.mod" → "go.mod".</summary>
+    public static string CleanContextPath(string path)
+    {
+        var normalized = ContainerPaths.Normalize(path);
+        return normalized == "/" ? "" : normalized[1..];
+    }
+
+    private static bool LooksLikeFile(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return name.Contains('.') || EcosystemCatalog.LooksLikeManifest(name);
+    }
+}

@@ -1,0 +1,15 @@
+using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Rules.CacheOrder;
+
+namespace DockerLayerLsp.Analysis.Rules;
+
+/// <summary>Every rule the analyzer runs, in ID order.</summary>
+public static class RuleCatalog
+{
+    public static IReadOnlyList<IRule> All { get; } = [new DependencyInstallAfterBroadCopyRule()];
+
+    public static IEnumerable<RuleDescriptor> Descriptors => All.Select(r => r.Descriptor);
+
+    public static RuleDescriptor? Find(string id)
+        => Descriptors.FirstOrDefault(d => d.Id.Equals(id, StringComparison.OrdinalIgnoreCase) || d.Name.Equals(id, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using DockerLayerLsp.Analysis.Findings;
+
+namespace DockerLayerLsp.Cli.Reporters;
+
+/// <summary>For people: <c>path:line:col: CODE message</c> with a short code frame, like ruff and rustc.</summary>
+internal sealed class TextReporter : IReporter
+{
+    public void Write(Stream output, IReadOnlyList<FileReport> reports)
+    {
+        var color = !Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
+        var count = 0;
+        var fixable = 0;
+        foreach (var report in reports)
+        {
+            foreach (var problem in report.Problems)
+            {
+                count++;
+                if (problem.Fixable) fixable++;
+                var severity = problem.Severity.ToString().ToLowerInvariant();
+                writer.WriteLine($"{report.DisplayPath}:{problem.Line}:{problem.Column}: {Paint(problem.Code, color ? "1;33" : null)} {problem.Message} [{severity}]");
+                WriteFrame(writer, report, problem);
+                foreach (var (line, column, message) in problem.Related)
+                    writer.WriteLine($"   = note: {report.DisplayPath}:{line}:{column}: {message}");
+                if (problem.FixTitle is not null) writer.WriteLine($"   = fix: {problem.FixTitle}");
+                if (problem.HelpUri is not null) writer.WriteLine($"   = help: dockerlayer rule {problem.Code}");
+                writer.WriteLine();
+            }
+        }
+        writer.WriteLine(count == 0
+            ? $"All checks passed ({reports.Count} Dockerfile{(reports.Count == 1 ? "" : "s")})."
+            : $"Found {count} problem{(count == 1 ? "" : "s")} in {reports.Count(r => r.Problems.Count > 0)} of {reports.Count} Dockerfile{(reports.Count == 1 ? "" : "s")}" + (fixable > 0 ? $" ({fixable} fixable with --fix)." : "."));
+    }
+
+    private static void WriteFrame(StreamWriter writer, FileReport report, Problem problem)
+    {
+        var text = report.Text;
+        var firstLine = problem.Line - 1;
+        var lastLine = Math.Min(problem.EndLine - 1, firstLine + 2);
+        var width = (lastLine + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+        writer.WriteLine($"{new string(' ', width)} |");
+        for (var line = firstLine; line <= lastLine && line < text.LineCount; line++)
+        {
+            var content = text.ToString(text.GetLineSpan(line)).Replace('\t', ' ');
+            writer.WriteLine($"{(line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)} | {content}");
+            if (line == firstLine)
+            {
+                var start = problem.Column - 1;
+                var end = problem.EndLine - 1 == line ? Math.Max(problem.EndColumn - 1, start + 1) : Math.Max(content.TrimEnd().Length, start + 1);
+                writer.WriteLine($"{new string(' ', width)} | {new string(' ', Math.Min(start, content.Length))}{new string('^', Math.Max(1, end - start))}");
+            }
+        }
+    }
+
+    private static string Paint(string text, string? code) => code is null ? text : $"\u001b[{code}m{text}\u001b[0m";
+}
