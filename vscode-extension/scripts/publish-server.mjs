@@ -1,8 +1,10 @@
 // Builds the dockerlayer server for the package's platform and puts it in server/, where the
 // extension looks for it. NativeAOT by default: one self-contained binary, no .NET runtime needed.
 // DOCKERLAYER_SERVER_BUILD=framework-dependent is a quicker dev-loop build that needs `dotnet`.
+// DOCKERLAYER_SERVER_BINARY=<file> packages an already published NativeAOT binary instead
+// (CI's test script publishes one anyway; building it twice costs a minute).
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, mkdirSync, chmodSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +23,19 @@ const modeArgs = {
 }[mode];
 if (modeArgs === undefined) {
   throw new Error(`DOCKERLAYER_SERVER_BUILD must be 'aot' or 'framework-dependent', not '${mode}'`);
+}
+
+const prebuilt = process.env.DOCKERLAYER_SERVER_BINARY;
+if (prebuilt) {
+  if (!existsSync(prebuilt)) {
+    throw new Error(`DOCKERLAYER_SERVER_BINARY=${prebuilt} does not exist`);
+  }
+  rmSync(serverDir, { recursive: true, force: true });
+  mkdirSync(serverDir);
+  copyFileSync(prebuilt, path.join(serverDir, target.executable));
+  chmodSync(path.join(serverDir, target.executable), 0o755);
+  console.log(`prebuilt server ${prebuilt} copied to ${path.relative(repoRoot, serverDir)}/`);
+  process.exit(0);
 }
 
 const staging = mkdtempSync(path.join(tmpdir(), 'dockerlayer-publish-'));
