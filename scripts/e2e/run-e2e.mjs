@@ -256,7 +256,8 @@ async function main() {
 
   writeFileSync(path.join(root, 'config.yaml'), 'auth: none\ncert: false\n');
   mkdirSync(path.join(root, 'user', 'User'), { recursive: true });
-  writeFileSync(path.join(root, 'user', 'User', 'settings.json'), JSON.stringify({
+  const settingsFile = path.join(root, 'user', 'User', 'settings.json');
+  const settings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
@@ -266,13 +267,15 @@ async function main() {
     'security.workspace.trust.enabled': false,
     'editor.hover.delay': 200,
     'editor.minimap.enabled': false,
+    'remote.autoForwardPorts': false,
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'files.autoSave': 'off',
     // Proves the server's source.fixAll.dockerlayer action runs on save (check 5).
     'editor.codeActionsOnSave': { 'source.fixAll.dockerlayer': 'explicit' },
     'dockerlayer.trace.server': 'messages',
-  }, null, 2));
+  };
+  writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
   console.log(`installing ${path.relative(repoRoot, vsix)} into code-server ${CODE_SERVER_VERSION}`);
   await run(node24, [...codeServerArgs(root), '--install-extension', vsix], path.join(artifacts, 'install-extension.log'));
@@ -320,11 +323,12 @@ async function main() {
       console.log(`     hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
       assert(text.length > 0, 'no hover appeared');
       assert(/cache/i.test(text), 'hover does not mention the cache');
-      await page.mouse.move(5, 5);
-      await page.keyboard.press('Escape');
+      // The hover stays up for this check's screenshot; the next check dismisses it.
     });
 
     await check('quick fix reorders manifest-first and the warning goes away', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
       const copyLine = await editorLine('COPY . .');
       await copyLine.click();
       await page.keyboard.press('Control+.');
@@ -334,6 +338,8 @@ async function main() {
       console.log(`     offered: ${titles.join(' | ')}`);
       const fix = titles.findIndex((title) => /go\.mod|manifest|cache/i.test(title));
       assert(fix >= 0, 'no quick fix mentioning the manifests or the cache was offered');
+      await screenshot('quick fix menu');
+      if (!(await actions.nth(fix).isVisible())) await page.keyboard.press('Control+.'); // the screenshot can close it
       await actions.nth(fix).click();
       await page.keyboard.press('Control+S');
       const expected = manifestFirst(goOriginal, 'COPY go.mod go.sum ./', 'RUN go mod download');
@@ -380,6 +386,22 @@ async function main() {
     await check('no DockerLayer error notification', async () => {
       const errors = await errorNotifications();
       assert(errors.length === 0, `notifications: ${errors.join(' / ')}`);
+    });
+
+    await check('a server that cannot start gets one notification saying why', async () => {
+      const missing = path.join(root, 'no-such-dockerlayer');
+      // Workspace settings: VS Code watches the workspace's files (not the user settings file).
+      mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+      writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'dockerlayer.server.path': missing }));
+      const errors = await waitFor('a DockerLayer notification', async () => {
+        const found = await errorNotifications();
+        return found.length > 0 ? found : undefined;
+      });
+      await page.waitForTimeout(2_000); // a second notification would show up by now
+      const all = await errorNotifications();
+      console.log(`     notification: ${errors[0]}`);
+      assert(all.length === 1, `expected one notification, got ${all.length}: ${all.join(' / ')}`);
+      assert(all[0].includes(missing) && /does not exist/.test(all[0]), 'the notification does not say which path is missing');
     });
   } finally {
     await browser.close().catch(() => undefined);
