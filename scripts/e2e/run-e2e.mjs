@@ -232,6 +232,15 @@ async function hoverText(token) {
   return (await hover.first().innerText()).trim();
 }
 
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+}
+
 async function errorNotifications() {
   const messages = await page.locator('.notification-list-item-message').allInnerTexts();
   return messages.filter((text) => /DockerLayer/i.test(text));
@@ -273,7 +282,6 @@ async function main() {
     'files.autoSave': 'off',
     // Proves the server's source.fixAll.dockerlayer action runs on save (check 5).
     'editor.codeActionsOnSave': { 'source.fixAll.dockerlayer': 'explicit' },
-    'dockerlayer.trace.server': 'messages',
   };
   writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
 
@@ -381,6 +389,18 @@ async function main() {
       });
       await waitFor(`${RULE_ID} to leave the Problems panel`, async () =>
         (await problemRows()).filter((row) => row.includes(RULE_ID)).length === 0);
+    });
+
+    await check('Restart server and Show output commands', async () => {
+      await runCommand('DockerLayer: Restart server');
+      await runCommand('DockerLayer: Show output');
+      const output = page.locator('.panel .monaco-editor .view-lines');
+      const starts = await waitFor('two "Starting" lines in the DockerLayer output', async () => {
+        const text = (await output.first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+        const found = text.split('\n').filter((line) => line.includes('] Starting '));
+        return found.length >= 2 ? found : undefined;
+      }, 15_000);
+      console.log(`     output: ${starts.at(-1).trim()}`);
     });
 
     await check('no DockerLayer error notification', async () => {
