@@ -138,6 +138,7 @@ async function startCodeServer(root, workspace, port) {
   const child = spawn(node24, [...codeServerArgs(root), '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', '--disable-proxy', workspace],
   { env: codeServerEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  process.on('exit', () => child.kill()); // never leave code-server behind, even on a crash
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
   child.stderr.on('data', (chunk) => { log += chunk; });
