@@ -21,7 +21,8 @@ public static class CommandLine
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            Console.Error.WriteLine($"dockerlayer: {parse.Errors[0].Message} (see 'dockerlayer --help')");
+            var reason = string.Join(' ', parse.Errors[0].Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Console.Error.WriteLine($"dockerlayer: {reason} (see 'dockerlayer --help')");
             return ExitUsage;
         }
         try
