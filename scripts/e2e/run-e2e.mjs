@@ -9,7 +9,7 @@
 // `N passed, N failed` last and exits non-zero when a check failed.
 
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -247,6 +247,13 @@ async function openQuickFixMenu() {
   }
 }
 
+/** Everything the DockerLayer output channel logged, from its file in code-server's logs. */
+function outputChannelLog(root) {
+  const logs = path.join(root, 'user', 'logs');
+  const files = existsSync(logs) ? readdirSync(logs, { recursive: true }).filter((file) => file.endsWith('DockerLayer.log')) : [];
+  return files.map((file) => readFileSync(path.join(logs, file), 'utf8')).join('\n');
+}
+
 async function runCommand(title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
@@ -407,10 +414,11 @@ async function main() {
     await check('Restart server and Show output commands', async () => {
       await runCommand('DockerLayer: Restart server');
       await runCommand('DockerLayer: Show output');
-      const output = page.locator('.panel .monaco-editor .view-lines');
-      const starts = await waitFor('two "Starting" lines in the DockerLayer output', async () => {
-        const text = (await output.first().innerText().catch(() => '')).replace(/\u00a0/g, ' ');
-        const found = text.split('\n').filter((line) => line.includes('] Starting '));
+      await page.locator('.panel select.monaco-select-box[title="DockerLayer"], .panel .monaco-select-box')
+        .filter({ hasText: 'DockerLayer' }).first().waitFor({ timeout: 10_000 });
+      // The output view shows only its last lines; the channel's log file has them all.
+      const starts = await waitFor('a second "Starting" line in the DockerLayer log', async () => {
+        const found = outputChannelLog(root).split('\n').filter((line) => line.includes('] Starting '));
         return found.length >= 2 ? found : undefined;
       }, 15_000);
       console.log(`     output: ${starts.at(-1).trim()}`);
