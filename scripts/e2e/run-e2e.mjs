@@ -284,6 +284,11 @@ async function main() {
   const goDockerfile = path.join(workspace, 'Dockerfile');
   const npmDockerfile = path.join(workspace, 'web', 'Dockerfile');
   const goOriginal = readFileSync(goDockerfile, 'utf8');
+  const npmOriginal = readFileSync(npmDockerfile, 'utf8');
+  const workspaceSettings = (values) => {
+    mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify(values, null, 2));
+  };
 
   writeFileSync(path.join(root, 'config.yaml'), 'auth: none\ncert: false\n');
   mkdirSync(path.join(root, 'user', 'User'), { recursive: true });
@@ -411,6 +416,19 @@ async function main() {
         (await problemRows()).filter((row) => row.includes(RULE_ID)).length === 0);
     });
 
+    await check('dockerlayer.severity and dockerlayer.rules reach the server', async () => {
+      writeFileSync(npmDockerfile, npmOriginal); // back to COPY . . first; the editor reloads it
+      const copyLine = await editorLine('COPY . .');
+      await waitFor('the warning again', async () => (await squigglesOnLine(copyLine)).some((s) => s.cls.includes('squiggly-warning')));
+      workspaceSettings({ 'dockerlayer.severity': { [RULE_ID]: 'error' } });
+      await waitFor(`${RULE_ID} as an error`, async () => (await squigglesOnLine(copyLine)).some((s) => s.cls.includes('squiggly-error')));
+      workspaceSettings({ 'dockerlayer.rules': { [RULE_ID]: false } });
+      await waitFor(`${RULE_ID} to be switched off`, async () =>
+        (await squigglesOnLine(copyLine)).length === 0 && !(await problemRows()).some((row) => row.includes(RULE_ID)));
+      workspaceSettings({});
+      await waitFor(`${RULE_ID} back on`, async () => (await problemRows()).some((row) => row.includes(RULE_ID)));
+    });
+
     await check('Restart server and Show output commands', async () => {
       await runCommand('DockerLayer: Restart server');
       await runCommand('DockerLayer: Show output');
@@ -432,8 +450,7 @@ async function main() {
     await check('a server that cannot start gets one notification saying why', async () => {
       const missing = path.join(root, 'no-such-dockerlayer');
       // Workspace settings: VS Code watches the workspace's files (not the user settings file).
-      mkdirSync(path.join(workspace, '.vscode'), { recursive: true });
-      writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'dockerlayer.server.path': missing }));
+      workspaceSettings({ 'dockerlayer.server.path': missing });
       const errors = await waitFor('a DockerLayer notification', async () => {
         const found = await errorNotifications();
         return found.length > 0 ? found : undefined;
