@@ -1,3 +1,3 @@
 using DockerLayerLsp.Cli;
 
-return CommandLine.Run(args);
+return await CommandLine.RunAsync(args);

@@ -11,6 +11,8 @@ namespace DockerLayerLsp.Analysis.BuildContext;
 /// Immutable once built; safe to share between threads.
 /// </summary>
 /// <remarks>
+/// The Dockerfile and the .dockerignore are matched like any other file: Docker reads them even
+/// when they are ignored, but COPY cannot see them then, and that is what this type reports.
 /// Inside <c>DockerLayerLsp.Analysis.*</c> namespaces the simple name <c>BuildContext</c> binds
 /// to this namespace first; write <c>BuildContext.BuildContext</c> or add a using alias after
 /// the file-scoped namespace declaration.
@@ -27,6 +29,7 @@ public sealed class BuildContext
     private const string DefaultDockerfileName = "Dockerfile";
 
     private readonly string[] _files;
+    private readonly IReadOnlyList<string> _filesView;
     private readonly HashSet<string> _fileSet;
     private readonly HashSet<string> _symlinks;
     private readonly string[] _unenumerated;
@@ -40,6 +43,7 @@ public sealed class BuildContext
         Ignore = ignore;
         DockerignorePath = dockerignorePath;
         _files = snapshot.Files;
+        _filesView = Array.AsReadOnly(_files);
         _fileSet = new HashSet<string>(_files, StringComparer.Ordinal);
         _symlinks = snapshot.Symlinks;
         _unenumerated = snapshot.UnenumeratedDirectories;
@@ -58,7 +62,7 @@ public sealed class BuildContext
     public string? DockerignorePath { get; }
 
     /// <summary>Included files (and symlinks, which Docker sends as links), sorted ordinal.</summary>
-    public IReadOnlyList<string> Files => _files;
+    public IReadOnlyList<string> Files => _filesView;
 
     /// <summary>Directories sent with the context whose content was deliberately not listed (".git").</summary>
     public IReadOnlyList<string> UnenumeratedDirectories => _unenumerated;
@@ -85,7 +89,7 @@ public sealed class BuildContext
         var (ignore, ignorePath) = ReadDockerignore(root, dockerfilePath, notes);
         if (!Directory.Exists(root))
         {
-            notes.Add($"context directory '{root}' does not exist");
+            notes.Add($"context directory '{root}' does not exist or is not a directory");
             return new BuildContext(root, ignore, ignorePath, ContextWalker.Walk(new MemoryContextTree([]), ignore, maxEntries), notes, null);
         }
 
@@ -166,7 +170,7 @@ public sealed class BuildContext
         var source = ContextPath.ToContextRelative(pattern);
         if (source.Length == 0)
         {
-            return _files;
+            return _filesView;
         }
 
         if (parents)
@@ -192,12 +196,13 @@ public sealed class BuildContext
             return [];
         }
 
+        var compiled = GoFilepathMatch.ToScalars(relativePattern);
         var candidates = baseDirectory.Length == 0 ? _files : FilesBelow(baseDirectory);
         return candidates.Where(file =>
         {
             var below = baseDirectory.Length == 0 ? file : file[(baseDirectory.Length + 1)..];
             var head = Head(below, depth);
-            return head is not null && GoFilepathMatch.Match(relativePattern, head, out _);
+            return head is not null && GoFilepathMatch.Match(compiled, head, out _);
         });
     }
 

@@ -15,6 +15,11 @@ internal static class ContextPath
             return ".";
         }
 
+        if (IsClean(path))
+        {
+            return path;
+        }
+
         var rooted = path[0] == '/';
         var kept = new List<string>();
         foreach (var element in path.Split('/'))
@@ -48,6 +53,35 @@ internal static class ContextPath
         }
 
         return joined.Length == 0 ? "." : joined;
+    }
+
+    /// <summary>Already in Clean's output form: no empty, "." or ".." element and no trailing '/'.</summary>
+    private static bool IsClean(string path)
+    {
+        var start = path[0] == '/' ? 1 : 0;
+        if (start == path.Length)
+        {
+            return true; // "/"
+        }
+
+        while (true)
+        {
+            var slash = path.IndexOf('/', start);
+            var length = (slash < 0 ? path.Length : slash) - start;
+            if (length == 0
+                || (length == 1 && path[start] == '.')
+                || (length == 2 && path[start] == '.' && path[start + 1] == '.'))
+            {
+                return false;
+            }
+
+            if (slash < 0)
+            {
+                return true;
+            }
+
+            start = slash + 1;
+        }
     }
 
     /// <summary>

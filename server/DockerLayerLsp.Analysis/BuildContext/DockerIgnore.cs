@@ -36,7 +36,7 @@ public sealed class DockerIgnore
     /// <summary>Every non-comment, non-blank line in order, including invalid ones (see <see cref="DockerIgnorePattern.Error"/>).</summary>
     public IReadOnlyList<DockerIgnorePattern> Patterns { get; }
 
-    /// <summary>Problems Docker would report (it rejects the whole file); invalid lines are ignored here.</summary>
+    /// <summary>Lines docker build would fail on (it rejects the whole file); here they are ignored and the rest applies.</summary>
     public IReadOnlyList<string> Notes { get; }
 
     public static DockerIgnore Parse(string text)
@@ -47,7 +47,7 @@ public sealed class DockerIgnore
         foreach (var rawLine in SplitLines(text))
         {
             lineNumber++;
-            var line = lineNumber == 1 ? rawLine.TrimStart('\uFEFF') : rawLine;
+            var line = lineNumber == 1 && rawLine.StartsWith('\uFEFF') ? rawLine[1..] : rawLine;
             var pattern = DockerIgnorePattern.FromLine(lineNumber, line);
             if (pattern is null)
             {
@@ -57,7 +57,7 @@ public sealed class DockerIgnore
             patterns.Add(pattern);
             if (pattern.Error is not null)
             {
-                notes.Add($"line {lineNumber}: '{pattern.Text}': {pattern.Error}; Docker rejects the whole .dockerignore, this line is ignored here");
+                notes.Add($"line {lineNumber}: '{pattern.Text}': {pattern.Error}; docker build fails on it; the line is ignored here");
             }
         }
 
@@ -70,36 +70,39 @@ public sealed class DockerIgnore
     /// change Docker's verdict for the path itself (a trailing '/' in a pattern is cleaned away);
     /// the parameter exists so callers can say what they know.
     /// </summary>
-    public bool IsExcluded(string relativePath, bool isDirectory = false)
+    public bool IsExcluded(string relativePath, bool isDirectory = false) => Judge(relativePath)?.Excluded ?? false;
+
+    /// <summary>
+    /// The line that decides <see cref="IsExcluded"/> for this path: the last pattern that matched
+    /// it or one of its directories (an exclusion, or a '!' exception that re-included it); null
+    /// when no line matched. For hovers and messages such as "excluded by .dockerignore line 3".
+    /// </summary>
+    public DockerIgnorePattern? DecidingPattern(string relativePath) =>
+        Judge(relativePath) is { DecidingPattern: >= 0 } verdict ? _active[verdict.DecidingPattern] : null;
+
+    /// <summary>Walks down the path as the context walk would; stops early at a directory it would not enter.</summary>
+    private MatchInfo? Judge(string relativePath)
     {
         var path = ContextPath.ToContextRelative(relativePath);
         if (path.Length == 0 || _active.Length == 0)
         {
-            return false;
+            return null;
         }
 
         var elements = ContextPath.Elements(path);
-        MatchInfo? parent = null;
+        MatchInfo? step = null;
         var prefix = "";
         for (var i = 0; i < elements.Length; i++)
         {
             prefix = ContextPath.Join(prefix, elements[i]);
-            var step = Evaluate(prefix, parent);
-            var isLast = i == elements.Length - 1;
-            if (isLast)
+            step = Evaluate(prefix, step);
+            if (step.Excluded && i < elements.Length - 1 && SkipsExcludedDirectory(prefix))
             {
-                return step.Excluded;
+                break;
             }
-
-            if (step.Excluded && SkipsExcludedDirectory(prefix))
-            {
-                return true;
-            }
-
-            parent = step;
         }
 
-        return false;
+        return step;
     }
 
     /// <summary>
@@ -113,6 +116,7 @@ public sealed class DockerIgnore
         var parentMatched = parent?.PatternMatched;
         var matched = new bool[_active.Length];
         var excluded = false;
+        var decidingPattern = -1;
         for (var i = 0; i < _active.Length; i++)
         {
             var pattern = _active[i];
@@ -135,10 +139,11 @@ public sealed class DockerIgnore
             if (match)
             {
                 excluded = !pattern.IsException;
+                decidingPattern = i;
             }
         }
 
-        return new MatchInfo(excluded, matched);
+        return new MatchInfo(excluded, matched, decidingPattern);
     }
 
     /// <summary>
@@ -199,11 +204,14 @@ public sealed class DockerIgnore
         }
     }
 
-    /// <summary>One walk step's result: the verdict and, per active pattern, whether it matched (for the children).</summary>
-    internal sealed class MatchInfo(bool excluded, bool[] patternMatched)
+    /// <summary>One walk step's result: the verdict, the line behind it and, per valid pattern, whether it matched (for the children).</summary>
+    internal sealed class MatchInfo(bool excluded, bool[] patternMatched, int decidingPattern)
     {
         public bool Excluded { get; } = excluded;
 
         public bool[] PatternMatched { get; } = patternMatched;
+
+        /// <summary>Index (among valid patterns) of the last pattern that matched; -1 for none.</summary>
+        public int DecidingPattern { get; } = decidingPattern;
     }
 }

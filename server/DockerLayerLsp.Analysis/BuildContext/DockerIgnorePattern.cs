@@ -142,6 +142,18 @@ public sealed class DockerIgnorePattern
     };
 
     /// <summary>
+    /// The backtracking engine builds in microseconds, which matters when an editor re-parses the
+    /// file on every keystroke; with many stars its worst case turns polynomial in the path
+    /// length, so such patterns get the linear-time engine (RE2-like, as in Go) instead.
+    /// </summary>
+    private static RegexOptions RegexEngineFor(Rune[] pattern)
+    {
+        const int MaxStarsForBacktracking = 4;
+        var stars = pattern.Count(r => r.Value == '*');
+        return RegexOptions.CultureInvariant | (stars > MaxStarsForBacktracking ? RegexOptions.NonBacktracking : RegexOptions.None);
+    }
+
+    /// <summary>
     /// patternmatcher's translation: plain text is an exact match, "x/**" a prefix match,
     /// "**/x" (no other wildcard) a suffix match, everything else a regular expression where '*'
     /// and '?' stop at '/', "**/" (or "**" mid-pattern) spans any number of elements, '[...]' is
@@ -153,7 +165,7 @@ public sealed class DockerIgnorePattern
         var regex = new StringBuilder("^");
         var scalars = pattern.EnumerateRunes().ToArray();
         var index = 0;
-        for (var element = 0; index < scalars.Length; element++)
+        for (var token = 0; index < scalars.Length; token++)
         {
             var ch = scalars[index++].Value;
             if (ch == '*')
@@ -180,11 +192,12 @@ public sealed class DockerIgnorePattern
                     }
                     else
                     {
-                        regex.Append("(.*/)?");
+                        regex.Append("(?:.*/)?");
                         kind = Kind.Regex;
                     }
 
-                    if (element == 0)
+                    // A leading "**" makes it a suffix test, unless later wildcards force a regex.
+                    if (token == 0)
                     {
                         kind = Kind.Suffix;
                     }
@@ -242,8 +255,7 @@ public sealed class DockerIgnorePattern
         regex.Append(@"\z");
         try
         {
-            // Non-backtracking: linear time like Go's RE2, and it rejects the same exotic constructs.
-            return (kind, "", new Regex(regex.ToString(), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking), null);
+            return (kind, "", new Regex(regex.ToString(), RegexEngineFor(scalars)), null);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {

@@ -10,9 +10,13 @@ internal static class GoFilepathMatch
 {
     /// <summary>Returns whether <paramref name="name"/> matches; <paramref name="badPattern"/> is set
     /// when the pattern is malformed (Go's <c>ErrBadPattern</c>), in which case the result is false.</summary>
-    public static bool Match(string pattern, string name, out bool badPattern)
+    public static bool Match(string pattern, string name, out bool badPattern) =>
+        Match(ToScalars(pattern), name, out badPattern);
+
+    /// <summary>As <see cref="Match(string, string, out bool)"/> with the pattern already in <see cref="ToScalars"/> form, for matching one pattern against many names.</summary>
+    public static bool Match(int[] pattern, string name, out bool badPattern)
     {
-        var result = Match(ToScalars(pattern), ToScalars(name), out badPattern);
+        var result = Match(pattern, ToScalars(name), out badPattern);
         return result && !badPattern;
     }
 
@@ -285,7 +289,8 @@ internal static class GoFilepathMatch
         return c < chunkEnd;
     }
 
-    private static int[] ToScalars(string text)
+    /// <summary>The text as Unicode scalar values, the unit Go's matcher works in.</summary>
+    public static int[] ToScalars(string text)
     {
         var scalars = new List<int>(text.Length);
         foreach (var rune in text.EnumerateRunes())

@@ -1,55 +1,336 @@
+using DockerLayerLsp.Analysis.Fixes.CacheOrder;
+
 namespace DockerLayerLsp.Analysis.Ecosystems;
 
 /// <summary>
-/// The declarative table of package ecosystems. Adding an ecosystem means adding a row here (and,
-/// where its fix differs, a fix strategy); no rule code mentions a package manager by name.
+/// The declarative table of package ecosystems: manifests, install commands, and the fix each install
+/// gets. Adding an ecosystem means adding a row here; no rule code mentions a package manager by name.
 /// </summary>
 public static class EcosystemCatalog
 {
-    private static readonly string[] None = [];
     private static readonly string[] GlobalInstall = ["-g", "--global", "--location=global"];
 
-    private static InstallCommand Cmd(string program, string subcommand, ArgumentPolicy policy = ArgumentPolicy.Any, string[]? disqualifying = null)
-        => new(program, subcommand.Length == 0 ? [] : subcommand.Split(' '), policy, disqualifying ?? None);
+    /// <summary>Flags of the package managers that take the next word as their value.</summary>
+    private static readonly Dictionary<string, string[]> ValueFlags = new(StringComparer.Ordinal)
+    {
+        ["npm"] = ["--omit", "--include", "--loglevel", "--registry", "--cache", "--userconfig", "--workspace", "-w", "--fetch-timeout", "--fetch-retries"],
+        ["yarn"] = ["--network-timeout", "--cache-folder", "--modules-folder", "--mutex", "--registry", "--network-concurrency", "--mode"],
+        ["pnpm"] = ["--filter", "-F", "--store-dir", "--reporter", "--registry", "--config.store-dir", "--network-concurrency", "--child-concurrency"],
+        ["bun"] = ["--backend", "--cache-dir", "--registry", "--filter"],
+        ["pip"] = ["-i", "--index-url", "--extra-index-url", "-f", "--find-links", "--target", "-t", "--prefix", "--root", "--trusted-host", "--platform", "--python-version", "--only-binary", "--no-binary", "--timeout", "--retries", "--cache-dir", "--src", "--progress-bar", "--upgrade-strategy", "--abi", "--implementation"],
+        ["uv"] = ["-i", "--index-url", "--extra-index-url", "--python", "-p", "--target", "--prefix", "--extra", "--group", "--only-group", "--no-group", "--index", "--find-links", "--cache-dir", "--compile-bytecode-timeout"],
+        ["poetry"] = ["--only", "--with", "--without", "-E", "--extras"],
+        ["pipenv"] = ["--python", "--categories"],
+        ["dotnet"] = ["-c", "--configuration", "-o", "--output", "-f", "--framework", "-r", "--runtime", "-a", "--arch", "--os", "-v", "--verbosity", "-s", "--source", "--packages", "--configfile", "--self-contained", "--version-suffix", "-bl", "--property"],
+        ["bundle"] = ["--jobs", "-j", "--retry", "--path", "--without", "--with", "--gemfile"],
+        ["composer"] = ["--prefer-install"],
+        ["mix"] = ["--only"],
+        ["go"] = ["-o", "-ldflags", "-gcflags", "-tags", "-p", "-mod", "-modfile", "-trimpath", "-buildvcs", "-C", "-exec", "-run", "-timeout"],
+        ["cargo"] = ["--target", "--bin", "--features", "-F", "--profile", "-p", "--package", "-j", "--jobs", "--target-dir", "--root", "--path", "--config"],
+    };
 
+    private static InstallCommand Cmd(string program, string subcommand, ArgumentPolicy policy = ArgumentPolicy.Any)
+        => new(program, subcommand.Length == 0 ? [] : subcommand.Split(' '), policy) { ValueFlags = ValueFlags.GetValueOrDefault(program) ?? [] };
+
+    private static ManifestFile Required(string name) => new(name, ManifestRole.Required);
+    private static ManifestFile Lock(string name) => new(name, ManifestRole.Lockfile);
+    private static ManifestFile Config(string name) => new(name, ManifestRole.Config);
+
+    // ---------------------------------------------------------------- Go
     public static readonly Ecosystem GoModules = new(
         "go", "Go modules",
-        [new("go.mod", ManifestRole.Required), new("go.sum", ManifestRole.Lockfile), new("go.work", ManifestRole.Config), new("go.work.sum", ManifestRole.Lockfile)],
-        [Cmd("go", "mod download")]);
+        [Required("go.mod"), Lock("go.sum"), Required("go.work"), Lock("go.work.sum")],
+        [
+            Cmd("go", "mod download"),
+            .. new[] { "build", "test", "install", "run", "vet" }.Select(verb => Cmd("go", verb) with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependencyStep = new ReplaceCommand("go mod download"),
+            }),
+        ])
+    {
+        Discovery = new GoWorkspaceModules(),
+        VendorMarker = "vendor/modules.txt",
+        VendorFlags = ["-mod=vendor"],
+    };
+
+    // ---------------------------------------------------------------- Node
+    private static readonly LifecycleScripts PackageJsonScripts = new("package.json", ["preinstall", "install", "postinstall", "prepare"], "--ignore-scripts");
+    private static readonly string[] NodeSupport = ["patches", ".yarn/patches", ".pnpm-patches", "scripts"];
 
     public static readonly Ecosystem Npm = new(
         "npm", "npm",
-        [new("package.json", ManifestRole.Required), new("package-lock.json", ManifestRole.Lockfile), new("npm-shrinkwrap.json", ManifestRole.Lockfile), new(".npmrc", ManifestRole.Config)],
-        [Cmd("npm", "ci"), Cmd("npm", "install", ArgumentPolicy.FlagsOnly, GlobalInstall), Cmd("npm", "i", ArgumentPolicy.FlagsOnly, GlobalInstall)]);
+        [Required("package.json"), Lock("package-lock.json"), Lock("npm-shrinkwrap.json"), Config(".npmrc")],
+        [
+            Cmd("npm", "ci") with { DirectoryFlags = ["--prefix"] },
+            Cmd("npm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] },
+            Cmd("npm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] },
+        ])
+    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     public static readonly Ecosystem Yarn = new(
         "yarn", "Yarn",
-        [new("package.json", ManifestRole.Required), new("yarn.lock", ManifestRole.Lockfile), new(".yarnrc", ManifestRole.Config), new(".yarnrc.yml", ManifestRole.Config), new(".npmrc", ManifestRole.Config)],
-        [Cmd("yarn", "install", ArgumentPolicy.FlagsOnly), Cmd("yarn", "", ArgumentPolicy.FlagsOnly)]);
+        [Required("package.json"), Lock("yarn.lock"), Config(".yarnrc"), Config(".yarnrc.yml"), Config(".npmrc"), Config(".yarn/releases/"), Config(".yarn/plugins/"), Config(".yarn/sdks/")],
+        [
+            Cmd("yarn", "install", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] },
+            Cmd("yarn", "workspaces focus") with { DirectoryFlags = ["--cwd"] },
+            Cmd("yarn", "", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] },
+        ])
+    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     public static readonly Ecosystem Pnpm = new(
         "pnpm", "pnpm",
-        [new("package.json", ManifestRole.Required), new("pnpm-lock.yaml", ManifestRole.Lockfile), new("pnpm-workspace.yaml", ManifestRole.Config), new(".npmrc", ManifestRole.Config)],
-        [Cmd("pnpm", "install", ArgumentPolicy.FlagsOnly, GlobalInstall), Cmd("pnpm", "i", ArgumentPolicy.FlagsOnly, GlobalInstall), Cmd("pnpm", "fetch", ArgumentPolicy.FlagsOnly)]);
+        [Required("package.json"), Lock("pnpm-lock.yaml"), Config("pnpm-workspace.yaml"), Config(".npmrc"), Config(".pnpmfile.cjs")],
+        [
+            Cmd("pnpm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] },
+            Cmd("pnpm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] },
+            Cmd("pnpm", "fetch", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["-C", "--dir"] },
+        ])
+    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
-    /// <summary>pip's manifests are whatever <c>-r</c>/<c>-c</c> name, so the table lists none of its own.</summary>
+    public static readonly Ecosystem Bun = new(
+        "bun", "Bun",
+        [Required("package.json"), Lock("bun.lock"), Lock("bun.lockb"), Config("bunfig.toml"), Config(".npmrc")],
+        [
+            Cmd("bun", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] },
+            Cmd("bun", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] },
+        ])
+    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
+
+    // ---------------------------------------------------------------- Python
+    /// <summary>pip's manifests are whatever <c>-r</c>/<c>-c</c> name (and the files those include).</summary>
     public static readonly Ecosystem Pip = new(
         "pip", "pip",
         [],
-        [Cmd("pip", "install", ArgumentPolicy.RequirementFiles), Cmd("uv", "pip install", ArgumentPolicy.RequirementFiles)]);
+        [
+            Cmd("pip", "install", ArgumentPolicy.RequirementFiles),
+            Cmd("uv", "pip install", ArgumentPolicy.RequirementFiles),
+            Cmd("pip-sync", "", ArgumentPolicy.PositionalFiles) with { DefaultManifest = "requirements.txt" },
+            Cmd("uv", "pip sync", ArgumentPolicy.PositionalFiles),
+        ])
+    { Discovery = new RequirementIncludes() };
 
-    public static IReadOnlyList<Ecosystem> All { get; } = [GoModules, Npm, Yarn, Pnpm, Pip];
+    public static readonly Ecosystem Pipenv = new(
+        "pipenv", "Pipenv",
+        [Required("Pipfile"), Lock("Pipfile.lock")],
+        [Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly), Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly)]);
 
-    /// <summary>Every manifest file name any ecosystem knows; a COPY bringing only these is not broad.</summary>
+    public static readonly Ecosystem Poetry = new(
+        "poetry", "Poetry",
+        [Required("pyproject.toml"), Lock("poetry.lock"), Config("poetry.toml")],
+        [
+            .. new[] { "install", "sync" }.Select(verb => Cmd("poetry", verb, ArgumentPolicy.FlagsOnly) with
+            {
+                DisqualifyingFlags = ["--only-root"],
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["--no-root"],
+                DirectoryFlags = ["--directory", "-C"],
+                DependencyStep = new AddFlags("--no-root"),
+            }),
+        ]);
+
+    public static readonly Ecosystem Uv = new(
+        "uv", "uv",
+        [Required("pyproject.toml"), Lock("uv.lock"), Config("uv.toml"), Config(".python-version")],
+        [
+            Cmd("uv", "sync", ArgumentPolicy.FlagsOnly) with
+            {
+                DisqualifyingFlags = ["--only-install-project", "--only-install-workspace"],
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["--no-install-project", "--no-install-workspace"],
+                DirectoryFlags = ["--project", "--directory"],
+                DependencyStep = new AddFlags("--no-install-project"),
+            },
+        ]);
+
+    public static readonly Ecosystem Conda = new(
+        "conda", "conda",
+        [],
+        [
+            .. new[] { "conda", "mamba", "micromamba" }.SelectMany(program => new[]
+            {
+                Cmd(program, "env create") with { ManifestFlags = ["-f", "--file"], DefaultManifest = "environment.yml" },
+                Cmd(program, "env update") with { ManifestFlags = ["-f", "--file"], DefaultManifest = "environment.yml" },
+                Cmd(program, "create") with { ManifestFlags = ["-f", "--file"] },
+                Cmd(program, "install") with { ManifestFlags = ["-f", "--file"] },
+            }),
+        ]);
+
+    // ---------------------------------------------------------------- Rust
+    public static readonly Ecosystem Cargo = new(
+        "cargo", "Cargo",
+        [Required("Cargo.toml"), Lock("Cargo.lock"), Config(".cargo/config.toml"), Config(".cargo/config"), Config("rust-toolchain.toml"), Config("rust-toolchain")],
+        [
+            Cmd("cargo", "chef cook") with { ManifestFlags = ["--recipe-path"], DefaultManifest = "recipe.json" },
+            .. new[] { "fetch", "build", "test", "install", "run", "check", "clippy", "doc" }.Select(verb => Cmd("cargo", verb) with
+            {
+                Kind = InstallKind.NeedsSource,
+                ManifestFlags = ["--manifest-path"],
+                DisqualifyingFlags = ["--offline", "--frozen"],
+                DependencyStep = new StubCargoTargets(),
+            }),
+        ])
+    { Discovery = new CargoWorkspaceMembers() };
+
+    // ---------------------------------------------------------------- JVM
+    private static readonly string[] MavenDependencyGoals =
+        ["dependency:go-offline", "dependency:resolve", "dependency:resolve-plugins", "de.qaware.maven:go-offline-maven-plugin:resolve-dependencies"];
+
+    public static readonly Ecosystem Maven = new(
+        "maven", "Maven",
+        [Required("pom.xml"), Config(".mvn/"), Config("mvnw"), Config("settings.xml")],
+        [
+            Cmd("mvn", "") with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = MavenDependencyGoals,
+                ManifestFlags = ["-f", "--file"],
+                DisqualifyingFlags = ["-o", "--offline", "-v", "--version", "-h", "--help"],
+                DependencyStep = new ReplaceCommand("{program} -B dependency:go-offline"),
+            },
+        ])
+    { Discovery = new MavenModules() };
+
+    public static readonly Ecosystem Gradle = new(
+        "gradle", "Gradle",
+        [
+            Required("build.gradle"), Required("build.gradle.kts"), Required("settings.gradle"), Required("settings.gradle.kts"),
+            Config("gradle.properties"), Config("gradle/"), Config("gradlew"), Config("gradle/libs.versions.toml"),
+        ],
+        [
+            Cmd("gradle", "") with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["dependencies", "downloadDependencies", "resolveDependencies", "--write-locks"],
+                DirectoryFlags = ["-p", "--project-dir"],
+                DisqualifyingFlags = ["--offline", "-v", "--version", "-h", "--help", "--stop"],
+                DependencyStep = new ReplaceCommand("{program} dependencies --no-daemon"),
+            },
+        ])
+    { Discovery = new GradleBuildScripts() };
+
+    // ---------------------------------------------------------------- .NET
+    private static readonly string[] DotnetCarried = ["-r", "--runtime", "-a", "--arch", "--os", "-s", "--source", "--configfile", "--locked-mode"];
+
+    public static readonly Ecosystem DotNet = new(
+        "dotnet", ".NET (NuGet)",
+        [
+            Required("*.csproj"), Required("*.fsproj"), Required("*.vbproj"), Required("*.sln"), Required("*.slnx"),
+            Lock("packages.lock.json"), Config("global.json"),
+        ],
+        [
+            Cmd("dotnet", "restore", ArgumentPolicy.ProjectFile),
+            .. new[] { "build", "publish", "test", "run", "pack" }.Select(verb => Cmd("dotnet", verb, ArgumentPolicy.ProjectFile) with
+            {
+                Kind = InstallKind.NeedsSource,
+                DisqualifyingFlags = ["--no-restore", "--no-build"],
+                DependencyStep = new ReplaceCommand("dotnet restore{project}", DotnetCarried),
+            }),
+        ])
+    { Discovery = new DotnetProjectGraph() };
+
+    // ---------------------------------------------------------------- Other languages
+    public static readonly Ecosystem Bundler = new(
+        "bundler", "Bundler",
+        [Required("Gemfile"), Lock("Gemfile.lock"), Config(".bundle/config"), Required("gems.rb"), Lock("gems.locked")],
+        [Cmd("bundle", "install", ArgumentPolicy.FlagsOnly), Cmd("bundle", "", ArgumentPolicy.FlagsOnly)])
+    { Discovery = new GemspecFiles(), SupportPaths = ["vendor/gems", "vendor/cache"] };
+
+    public static readonly Ecosystem Composer = new(
+        "composer", "Composer",
+        [Required("composer.json"), Lock("composer.lock"), Config("auth.json")],
+        [
+            Cmd("composer", "install", ArgumentPolicy.FlagsOnly) with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["--no-scripts"],
+                DirectoryFlags = ["--working-dir", "-d"],
+                DependencyStep = new AddFlags("--no-scripts", "--no-autoloader"),
+            },
+        ]);
+
+    public static readonly Ecosystem Mix = new(
+        "mix", "Mix (Elixir)",
+        [Required("mix.exs"), Lock("mix.lock")],
+        [Cmd("mix", "deps.get"), Cmd("mix", "do deps.get"), Cmd("mix", "deps.compile"), Cmd("mix", "do deps.compile")])
+    { SupportPaths = ["config"] };
+
+    public static readonly Ecosystem Pub = new(
+        "pub", "Dart/Flutter pub",
+        [Required("pubspec.yaml"), Lock("pubspec.lock"), Config("analysis_options.yaml")],
+        [Cmd("dart", "pub get"), Cmd("flutter", "pub get"), Cmd("pub", "get"), Cmd("dart", "pub upgrade"), Cmd("flutter", "pub upgrade")]);
+
+    public static readonly Ecosystem SwiftPm = new(
+        "swiftpm", "Swift Package Manager",
+        [Required("Package.swift"), Lock("Package.resolved")],
+        [
+            Cmd("swift", "package resolve"),
+            Cmd("swift", "build") with { Kind = InstallKind.NeedsSource, DependencyStep = new ReplaceCommand("swift package resolve") },
+        ]);
+
+    public static readonly Ecosystem Renv = new(
+        "renv", "R (renv)",
+        [Required("renv.lock"), Config(".Rprofile"), Config("renv/activate.R"), Config("renv/settings.json")],
+        [Cmd("Rscript", "") with { RequiredFragment = "renv::restore" }, Cmd("R", "") with { RequiredFragment = "renv::restore" }]);
+
+    public static readonly Ecosystem Stack = new(
+        "stack", "Haskell Stack",
+        [Required("stack.yaml"), Lock("stack.yaml.lock"), Config("package.yaml"), Config("*.cabal")],
+        [
+            Cmd("stack", "build") with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["--only-dependencies"],
+                DependencyStep = new AddFlags("--only-dependencies"),
+            },
+            Cmd("stack", "install") with { Kind = InstallKind.NeedsSource, DependenciesOnlyWords = ["--only-dependencies"], DependencyStep = new AddFlags("--only-dependencies") },
+        ]);
+
+    public static readonly Ecosystem Cabal = new(
+        "cabal", "Haskell Cabal",
+        [Required("*.cabal"), Required("cabal.project"), Lock("cabal.project.freeze"), Config("cabal.project.local")],
+        [
+            .. new[] { "build", "v2-build", "install", "v2-install" }.Select(verb => Cmd("cabal", verb) with
+            {
+                Kind = InstallKind.NeedsSource,
+                DependenciesOnlyWords = ["--only-dependencies"],
+                DependencyStep = new AddFlags("--only-dependencies"),
+            }),
+        ]);
+
+    public static IReadOnlyList<Ecosystem> All { get; } =
+    [
+        GoModules, Npm, Yarn, Pnpm, Bun, Pip, Pipenv, Poetry, Uv, Conda, Cargo, Maven, Gradle, DotNet,
+        Bundler, Composer, Mix, Pub, SwiftPm, Renv, Stack, Cabal,
+    ];
+
+    /// <summary>Programs spelled differently on the command line, mapped to the name the table uses.</summary>
+    public static IReadOnlyDictionary<string, string> ProgramAliases { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["gradlew"] = "gradle", ["gradlew.bat"] = "gradle", ["mvnw"] = "mvn", ["mvnw.cmd"] = "mvn", ["yarnpkg"] = "yarn",
+        ["composer.phar"] = "composer", ["pipenv"] = "pipenv", ["bundler"] = "bundle", ["dotnet.exe"] = "dotnet",
+    };
+
+    /// <summary>Every fixed manifest file name any ecosystem knows; a COPY bringing only manifests is not broad.</summary>
     public static IReadOnlySet<string> ManifestNames { get; } =
-        All.SelectMany(e => e.Manifests).Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        All.SelectMany(e => e.Manifests).Where(m => !m.IsPattern && !m.IsDirectory).Select(m => m.Name[(m.Name.LastIndexOf('/') + 1)..])
+            .Concat(["recipe.json", "environment.yml", "environment.yaml", "setup.py", "setup.cfg", "Directory.Build.props", "Directory.Build.targets",
+                "Directory.Packages.props", "NuGet.config", "nuget.config", "NuGet.Config", ".ruby-version", ".node-version", ".nvmrc", ".tool-versions"])
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Flags of <c>pip install</c> whose value is a requirements or constraints file.</summary>
     public static IReadOnlyList<string> RequirementFlags { get; } = ["-r", "--requirement", "-c", "--constraint"];
 
-    /// <summary>True for file names that hold dependency lists even when no table row names them.</summary>
+    private static readonly string[] ManifestExtensions = [".csproj", ".fsproj", ".vbproj", ".sln", ".slnx", ".gemspec", ".cabal", ".gradle", ".gradle.kts"];
+
+    /// <summary>True for file names that hold dependency lists even when no table row names them exactly.</summary>
     public static bool LooksLikeManifest(string fileName)
         => ManifestNames.Contains(fileName)
+           || ManifestExtensions.Any(e => fileName.EndsWith(e, StringComparison.Ordinal))
            || (fileName.StartsWith("requirements", StringComparison.Ordinal) && (fileName.EndsWith(".txt", StringComparison.Ordinal) || fileName.EndsWith(".in", StringComparison.Ordinal)))
            || (fileName.StartsWith("constraints", StringComparison.Ordinal) && fileName.EndsWith(".txt", StringComparison.Ordinal));
+
+    /// <summary>True for context paths inside manifest folders (.mvn/, gradle/, .yarn/releases/).</summary>
+    public static bool IsInManifestDirectory(string contextPath)
+        => All.SelectMany(e => e.Manifests).Where(m => m.IsDirectory).Any(m => ("/" + contextPath).Contains("/" + m.Name, StringComparison.Ordinal));
 }

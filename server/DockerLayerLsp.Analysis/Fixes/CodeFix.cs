@@ -12,4 +12,8 @@ public enum FixSafety
 
 /// <summary>A fix as text edits on the analysed text; it never mutates anything itself.</summary>
 /// <param name="Note">Why the fix is unsafe, or what the user should check; null for plain safe fixes.</param>
-public sealed record CodeFix(string Title, FixSafety Safety, ImmutableArray<TextChange> Edits, string? Note = null);
+public sealed record CodeFix(string Title, FixSafety Safety, ImmutableArray<TextChange> Edits, string? Note = null)
+{
+    /// <summary>Editors offer preferred fixes first (LSP <c>isPreferred</c>); only safe fixes are.</summary>
+    public bool IsPreferred => Safety == FixSafety.Safe;
+}

@@ -20,7 +20,13 @@ public static class SemanticModelBuilder
         public ImmutableDictionary<string, VariableValue> Environment = ImmutableDictionary<string, VariableValue>.Empty;
     }
 
-    public static SemanticModel Build(SyntaxTree tree)
+    public static SemanticModel Build(SyntaxTree tree) => Build(tree, tree.Root.Instructions);
+
+    /// <summary>
+    /// The model of <paramref name="subset"/>, a subsequence of the tree's instructions in file order (the
+    /// incremental pipeline passes one stage with the global ARGs and the stages it builds on).
+    /// </summary>
+    internal static SemanticModel Build(SyntaxTree tree, IEnumerable<InstructionSyntax> subset)
     {
         var escape = tree.EscapeChar;
         var globalArgs = ImmutableDictionary<string, VariableValue>.Empty;
@@ -34,12 +40,15 @@ public static class SemanticModelBuilder
         void FinishStage()
         {
             if (from is null || state is null) return;
-            stages.Add(new Stage(stages.Count, header.Name, header.Base ?? "", header.BaseIndex, from, instructions.ToImmutable()));
+            stages.Add(new Stage(stages.Count, header.Name, header.Base ?? "", header.BaseIndex, from, instructions.ToImmutable())
+            {
+                BaseStage = header.BaseIndex is { } baseIndex && baseIndex < stages.Count ? stages[baseIndex] : null,
+            });
             finalStates.Add(state);
             instructions.Clear();
         }
 
-        foreach (var instruction in tree.Root.Instructions)
+        foreach (var instruction in subset)
         {
             if (instruction.Kind == InstructionKind.From)
             {

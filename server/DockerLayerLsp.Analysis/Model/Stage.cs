@@ -13,6 +13,9 @@ public sealed record Stage(
     InstructionSyntax From,
     ImmutableArray<InstructionModel> Instructions)
 {
+    /// <summary>The stage this one builds on, itself (so a model scoped to one stage still knows what it inherits).</summary>
+    public Stage? BaseStage { get; init; }
+
     public string DisplayName => Name is null ? $"stage {Index}" : $"{Name} ({Index})";
     public bool IsScratch => BaseImage.Equals("scratch", StringComparison.OrdinalIgnoreCase);
 }

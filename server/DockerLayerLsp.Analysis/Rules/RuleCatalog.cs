@@ -1,12 +1,13 @@
 using DockerLayerLsp.Analysis.Findings;
 using DockerLayerLsp.Analysis.Rules.CacheOrder;
+using DockerLayerLsp.Analysis.Rules.SystemPackages;
 
 namespace DockerLayerLsp.Analysis.Rules;
 
 /// <summary>Every rule the analyzer runs, in ID order.</summary>
 public static class RuleCatalog
 {
-    public static IReadOnlyList<IRule> All { get; } = [new DependencyInstallAfterBroadCopyRule()];
+    public static IReadOnlyList<IRule> All { get; } = [new DependencyInstallAfterBroadCopyRule(), new SystemPackagesAfterBroadCopyRule()];
 
     public static IEnumerable<RuleDescriptor> Descriptors => All.Select(r => r.Descriptor);
 

@@ -32,8 +32,8 @@ public sealed record SyntaxDiagnosticDescriptor(
     public static readonly SyntaxDiagnosticDescriptor UnterminatedHeredoc =
         new("DLS007", "Unterminated heredoc", DiagnosticSeverity.Error, "unterminated heredoc", true);
 
-    public static readonly SyntaxDiagnosticDescriptor UnbalancedHeredocQuotes =
-        new("DLS008", "Unbalanced quotes in heredoc", DiagnosticSeverity.Error, "unexpected end of statement while looking for matching {0}", true);
+    public static readonly SyntaxDiagnosticDescriptor InvalidHeredocWord =
+        new("DLS008", "Invalid heredoc word", DiagnosticSeverity.Error, "{0}", true);
 
     public static readonly SyntaxDiagnosticDescriptor LineTooLong =
         new("DLS009", "Line too long", DiagnosticSeverity.Error, "dockerfile line greater than max allowed size of 65535", true);
@@ -47,7 +47,7 @@ public sealed record SyntaxDiagnosticDescriptor(
     public static IReadOnlyList<SyntaxDiagnosticDescriptor> All { get; } =
     [
         NoInstructions, MissingKeyValueArguments, MissingEquals, JsonArrayNotStrings, InvalidEscapeToken,
-        DuplicateDirective, UnterminatedHeredoc, UnbalancedHeredocQuotes, LineTooLong, EmptyContinuationLine,
+        DuplicateDirective, UnterminatedHeredoc, InvalidHeredocWord, LineTooLong, EmptyContinuationLine,
         UnknownInstruction,
     ];
 

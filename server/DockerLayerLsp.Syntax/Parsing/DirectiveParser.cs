@@ -40,7 +40,7 @@ internal sealed class DirectiveParser
             TextSpan.FromBounds(start + valueStart, start + valueEnd));
         if (!_seen.Add(key))
         {
-            diagnostics.Add(SyntaxDiagnosticDescriptor.DuplicateDirective.Create(directive.Span, name));
+            diagnostics.Add(SyntaxDiagnosticDescriptor.DuplicateDirective.Create(directive.Span, key));
             return true;
         }
         Directives.Add(directive);
@@ -57,7 +57,8 @@ internal sealed class DirectiveParser
     {
         nameStart = nameEnd = valueStart = valueEnd = 0;
         if (line.Length == 0 || line[0] != '#') return false;
-        var i = SkipSpace(line, 1);
+        var i = 1;
+        while (i < line.Length && GoText.IsSpace(line[i])) i++; // BuildKit trims Unicode space after '#'
         if (i >= line.Length || !char.IsAsciiLetter(line[i])) return false;
         nameStart = i;
         while (i < line.Length && char.IsAsciiLetterOrDigit(line[i])) i++;

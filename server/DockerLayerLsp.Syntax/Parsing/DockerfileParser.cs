@@ -46,7 +46,7 @@ internal sealed class DockerfileParser
             var stripped = contentStart;
             while (stripped < line.ContentEnd && GoText.IsSpace(_text[stripped])) stripped++;
 
-            var isDirective = _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
+            var isDirective = !_directives.IsDone && _directives.Offer(_text[stripped..line.ContentEnd], stripped, _fileDiagnostics);
             if (stripped == line.ContentEnd || _text[stripped] == '#')
             {
                 var kind = isDirective ? GreenKind.DirectiveLine : stripped == line.ContentEnd ? GreenKind.BlankLine : GreenKind.CommentLine;
@@ -135,11 +135,10 @@ internal sealed class DockerfileParser
             return next;
         }
 
-        var declarations = HeredocDetector.Detect(logical.Text, out var unbalancedQuote, out var errorWord);
-        if (unbalancedQuote != '\0')
+        var declarations = HeredocDetector.Detect(logical.Text, out var error);
+        if (error is { } e)
         {
-            var what = unbalancedQuote == '\'' ? "single-quote" : "double-quote";
-            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.UnbalancedHeredocQuotes.Create(logical.SpanOf(errorWord.Start, errorWord.End), what));
+            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.InvalidHeredocWord.Create(logical.SpanOf(e.Start, e.End), e.Message));
         }
 
         foreach (var declaration in declarations)

@@ -6,14 +6,18 @@ namespace DockerLayerLsp.Syntax;
 /// Peels builder flags (<c>--name=value</c>) off the front of an instruction's argument text, for every
 /// instruction, the way BuildKit's extractBuilderFlags does. BuildKit scans BYTES, so this runs over the UTF-8
 /// encoding: a 0x85 or 0xA0 byte counts as white space and each flag byte becomes one Latin-1 character in the
-/// dump (see FORMAT.md 6.1). Public <see cref="FlagSyntax.Raw"/> values are decoded back to proper text.
+/// dump (see FORMAT.md 6.1). Its escape character is always '\', whatever the escape directive says. Public <see cref="FlagSyntax.Raw"/> values are decoded back to proper text.
 /// </summary>
 internal static class FlagScanner
 {
     public readonly record struct Result(List<FlagSyntax> Flags, List<string> DumpFlags, int RemainderIndex);
 
-    public static Result Scan(MappedText args, char escape)
+    public static Result Scan(MappedText args)
     {
+        // BuildKit's flag scanner hard-codes '\' (not the escape directive's character).
+        const byte escape = (byte)'\\';
+        var (first, isFlag) = FirstWord(args.Text);
+        if (!isFlag) return new([], [], first);
         var (bytes, charOfByte) = EncodeWithMap(args.Text);
         var flags = new List<FlagSyntax>();
         var dumpFlags = new List<string>();
@@ -74,6 +78,18 @@ internal static class FlagScanner
                 dumpFlags.Add(Latin1(word));
             }
         }
+    }
+
+    /// <summary>
+    /// Index of the first character after leading white space (only ASCII white space counts here: a non-ASCII character's
+    /// first UTF-8 byte is never 0x85 or 0xA0), and whether a "--" flag starts there. Most instructions have no flags, so
+    /// this spares them the byte-level scan.
+    /// </summary>
+    private static (int Index, bool IsFlag) FirstWord(string text)
+    {
+        var i = 0;
+        while (i < text.Length && text[i] < 0x80 && IsByteSpace((byte)text[i])) i++;
+        return (i, i + 1 < text.Length && text[i] == '-' && text[i + 1] == '-');
     }
 
     private static FlagSyntax CreateFlag(MappedText args, List<byte> word, int startChar, int endChar)

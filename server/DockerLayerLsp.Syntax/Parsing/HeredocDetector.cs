@@ -8,28 +8,31 @@ internal static class HeredocDetector
 {
     public readonly record struct Declaration(string Name, bool Expand, bool Chomp, int FileDescriptor, int WordStart, int WordEnd);
 
-    public static List<Declaration> Detect(string line, out char unbalancedQuote, out (int Start, int End) errorWord)
+    /// <summary>
+    /// Heredocs declared by the line, in order. A lexing error of the whole line (e.g. an unclosed quote) yields none, as in
+    /// BuildKit; an error lexing one heredoc word is reported through <paramref name="error"/> (BuildKit fails the parse).
+    /// </summary>
+    public static List<Declaration> Detect(string line, out (string Message, int Start, int End)? error)
     {
-        unbalancedQuote = '\0';
-        errorWord = default;
+        error = null;
         var result = new List<Declaration>();
-        var words = ShellLexer.Split(line, new ShellLexer.Options('\\', RawQuotes: true, RawEscapes: true, GlueHeredocOperator: true), out _);
-        foreach (var word in words)
+        var lineWords = ShellLexer.Process(line, new ShellLexer.Options('\\', RawQuotes: true, RawEscapes: true));
+        if (lineWords.Error is not null) return result;
+        foreach (var word in lineWords.Words)
         {
             if (!TryMatch(word.Value, out var fd, out var chomp, out var rest)) continue;
 
-            var unquoted = ShellLexer.Split(rest, new ShellLexer.Options('\\', false, false, false), out var quote1);
-            var raw = ShellLexer.Split(rest, new ShellLexer.Options('\\', true, false, false), out var quote2);
-            if (quote1 != '\0' || quote2 != '\0')
+            var unquoted = ShellLexer.Process(rest, new ShellLexer.Options('\\', RawQuotes: false, RawEscapes: false));
+            var raw = ShellLexer.Process(rest, new ShellLexer.Options('\\', RawQuotes: true, RawEscapes: false));
+            if (unquoted.Error is not null || raw.Error is not null)
             {
-                unbalancedQuote = quote1 != '\0' ? quote1 : quote2;
-                errorWord = (word.Start, word.End);
-                continue;
+                error = (unquoted.Error ?? raw.Error!, word.Start, word.End);
+                return result;
             }
-            if (unquoted.Count != 1 || raw.Count != 1) continue;
+            if (unquoted.Words.Count != 1 || raw.Words.Count != 1) continue;
 
-            var name = unquoted[0].Value;
-            var expand = CountQuotes(name) == CountQuotes(raw[0].Value);
+            var name = unquoted.Words[0].Value;
+            var expand = CountQuotes(name) == CountQuotes(raw.Words[0].Value);
             result.Add(new Declaration(name, expand, chomp, fd, word.Start, word.End));
         }
         return result;

@@ -22,7 +22,7 @@ internal static class InstructionParser
         if (commandEnd < trimmed.Length)
         {
             var rest = trimmed.Slice(GoText.SkipSplitSpace(trimmed.Text, commandEnd));
-            var scan = FlagScanner.Scan(rest, escape);
+            var scan = FlagScanner.Scan(rest);
             flags = scan.Flags;
             dumpFlags = scan.DumpFlags;
             arguments = rest.Slice(scan.RemainderIndex).TrimSpace();

@@ -3,197 +3,294 @@ using System.Text;
 namespace DockerLayerLsp.Syntax;
 
 /// <summary>
-/// A shell-word splitter in the manner of BuildKit's shell lexer, without variable expansion: white space
-/// separates words; '...' is literal; "..." lets the escape character escape '"', '$' and itself; outside
-/// quotes the escape character escapes anything. <c>${...}</c> is kept whole (its default may contain spaces).
-/// Raw modes keep quote / escape characters in the produced text, as BuildKit's RawQuotes / RawEscapes do.
+/// BuildKit's shell lexer (shell.Lex) as the parser uses it: no environment and unset variables kept as written
+/// (SkipUnsetEnv), so <c>$X</c> / <c>${X:-a}</c> come back unchanged. It yields the processed string (ProcessWord)
+/// and the white-space separated words (ProcessWords) with the source range of each word.
+/// Quotes: '...' literal; "..." where the escape character escapes only '"', '$' and itself; outside quotes the escape
+/// character escapes anything. "&lt;&lt;" swallows the blanks after it (heredoc operators like "&lt;&lt;  EOF" stay one word).
 /// </summary>
-internal static class ShellLexer
+internal sealed class ShellLexer
 {
     public readonly record struct Word(string Value, int Start, int End);
 
-    public readonly record struct Options(char Escape, bool RawQuotes, bool RawEscapes, bool GlueHeredocOperator);
+    public readonly record struct Options(char Escape, bool RawQuotes, bool RawEscapes);
 
-    /// <summary>Splits <paramref name="text"/>; <paramref name="unterminatedQuote"/> is '\'' or '"' when a quote never closes.</summary>
-    public static List<Word> Split(string text, Options options, out char unterminatedQuote)
+    public sealed record Result(string Text, List<Word> Words, string? Error);
+
+    private readonly string _text;
+    private readonly Options _options;
+    private int _pos;
+
+    private ShellLexer(string text, Options options)
     {
-        unterminatedQuote = '\0';
-        var words = new List<Word>();
-        var value = new StringBuilder();
-        var inWord = false;
-        var start = 0;
-        var pos = 0;
-        var escape = options.Escape;
-        while (pos < text.Length)
-        {
-            var ch = text[pos];
-            if (GoText.IsSpace(ch))
-            {
-                if (inWord && options.GlueHeredocOperator && IsHeredocOperator(value))
-                {
-                    // "<<  EOF" is one word for BuildKit's heredoc detection.
-                    value.Append(ch);
-                    pos++;
-                    continue;
-                }
-                if (inWord)
-                {
-                    words.Add(new Word(value.ToString(), start, pos));
-                    value.Clear();
-                    inWord = false;
-                }
-                pos++;
-                continue;
-            }
-            if (!inWord)
-            {
-                inWord = true;
-                start = pos;
-            }
-            if (ch == escape)
-            {
-                if (pos + 1 >= text.Length) { pos++; continue; }
-                if (options.RawEscapes) value.Append(ch);
-                value.Append(text[pos + 1]);
-                pos += 2;
-                continue;
-            }
-            if (ch == '\'')
-            {
-                var close = text.IndexOf('\'', pos + 1);
-                if (close < 0)
-                {
-                    unterminatedQuote = '\'';
-                    if (options.RawQuotes) value.Append(text, pos, text.Length - pos);
-                    else value.Append(text, pos + 1, text.Length - pos - 1);
-                    pos = text.Length;
-                    break;
-                }
-                if (options.RawQuotes) value.Append(text, pos, close - pos + 1);
-                else value.Append(text, pos + 1, close - pos - 1);
-                pos = close + 1;
-                continue;
-            }
-            if (ch == '"')
-            {
-                if (options.RawQuotes) value.Append('"');
-                pos++;
-                var closed = false;
-                while (pos < text.Length)
-                {
-                    var c = text[pos];
-                    if (c == '"')
-                    {
-                        if (options.RawQuotes) value.Append('"');
-                        pos++;
-                        closed = true;
-                        break;
-                    }
-                    if (c == escape && pos + 1 < text.Length)
-                    {
-                        var next = text[pos + 1];
-                        if (next == '"' || next == '$' || next == escape)
-                        {
-                            if (options.RawEscapes) value.Append(c);
-                            value.Append(next);
-                            pos += 2;
-                            continue;
-                        }
-                    }
-                    value.Append(c);
-                    pos++;
-                }
-                if (!closed)
-                {
-                    unterminatedQuote = '"';
-                    break;
-                }
-                continue;
-            }
-            if (ch == '$' && pos + 1 < text.Length && text[pos + 1] == '{')
-            {
-                var end = FindBraceEnd(text, pos + 2, escape);
-                value.Append(text, pos, end - pos);
-                pos = end;
-                continue;
-            }
-            value.Append(ch);
-            pos++;
-        }
-        if (inWord) words.Add(new Word(value.ToString(), start, pos));
-        return words;
+        _text = text;
+        _options = options;
     }
 
-    /// <summary>Index just after the '}' closing a "${" whose content starts at <paramref name="pos"/> (nested braces counted), or the text end.</summary>
-    internal static int FindBraceEnd(string text, int pos, char escape)
+    /// <summary>Lexes <paramref name="text"/>. On a syntax error (unclosed quote, bad ${...}) the words read so far are returned with <see cref="Result.Error"/> set.</summary>
+    public static Result Process(string text, Options options) => new ShellLexer(text, options).Run();
+
+    /// <summary>The processed value of one word (quotes removed, escapes resolved, variables kept), tolerant of errors.</summary>
+    public static string Unquote(string text, char escape) => Process(text, new Options(escape, false, false)).Text;
+
+    private int Peek => _pos < _text.Length ? _text[_pos] : -1;
+
+    private Result Run()
     {
-        var depth = 1;
-        while (pos < text.Length)
-        {
-            var c = text[pos];
-            if (c == escape) { pos += 2; continue; }
-            if (c == '{') depth++;
-            else if (c == '}' && --depth == 0) return pos + 1;
-            pos++;
-        }
-        return text.Length;
+        var words = new WordCollector();
+        var error = ProcessStopOn(-1, _options.RawEscapes, words, out var result);
+        words.Finish(_pos);
+        return new Result(result, words.Words, error);
     }
 
-    /// <summary>True when the word so far is "&lt;&lt;", "&lt;&lt;-", optionally preceded by digits (a heredoc operator awaiting its name).</summary>
-    private static bool IsHeredocOperator(StringBuilder word)
+    /// <summary>Reads until <paramref name="stopChar"/> (-1 = end of text); the words go to <paramref name="words"/> when given.</summary>
+    private string? ProcessStopOn(int stopChar, bool rawEscapes, WordCollector? words, out string result)
     {
-        var i = 0;
-        while (i < word.Length && char.IsAsciiDigit(word[i])) i++;
-        if (i + 2 > word.Length || word[i] != '<' || word[i + 1] != '<') return false;
-        i += 2;
-        if (i < word.Length && word[i] == '-') i++;
-        while (i < word.Length && GoText.IsSpace(word[i])) i++;
-        return i == word.Length;
-    }
-
-    /// <summary>Unquotes one shell value (quotes removed, escapes resolved, white space kept).</summary>
-    public static string Unquote(string text, char escape)
-    {
-        var builder = new StringBuilder(text.Length);
-        var pos = 0;
-        while (pos < text.Length)
+        var builder = new StringBuilder();
+        result = "";
+        while (Peek != -1)
         {
-            var ch = text[pos];
-            if (ch == escape)
+            var ch = (char)Peek;
+            if (stopChar != -1 && ch == stopChar)
             {
-                if (pos + 1 < text.Length) builder.Append(text[pos + 1]);
-                pos += 2;
+                _pos++;
+                result = builder.ToString();
+                return null;
+            }
+            var start = _pos;
+            string? error = null;
+            string? piece = ch switch
+            {
+                '$' => ProcessDollar(out error),
+                '\'' => ProcessSingleQuote(out error),
+                '"' => ProcessDoubleQuote(rawEscapes, out error),
+                '<' => ProcessPossibleHeredoc(),
+                _ => null,
+            };
+            if (error is not null)
+            {
+                result = builder.ToString();
+                return error;
+            }
+            if (piece is not null)
+            {
+                builder.Append(piece);
+                if (ch == '$') words?.AddString(piece, start);
+                else words?.AddRaw(piece, start);
                 continue;
             }
-            if (ch == '\'')
+
+            _pos++;
+            if (ch == _options.Escape)
             {
-                var close = text.IndexOf('\'', pos + 1);
-                if (close < 0) close = text.Length;
-                builder.Append(text, pos + 1, close - pos - 1);
-                pos = close + 1;
-                continue;
-            }
-            if (ch == '"')
-            {
-                pos++;
-                while (pos < text.Length && text[pos] != '"')
+                if (rawEscapes)
                 {
-                    var c = text[pos];
-                    if (c == escape && pos + 1 < text.Length && text[pos + 1] is var next && (next == '"' || next == '$' || next == escape))
-                    {
-                        builder.Append(next);
-                        pos += 2;
-                        continue;
-                    }
-                    builder.Append(c);
-                    pos++;
+                    words?.AddRaw(ch.ToString(), start);
+                    builder.Append(ch);
                 }
-                pos++;
-                continue;
+                if (Peek == -1) break;
+                ch = _text[_pos++];
+                words?.AddRaw(ch.ToString(), start);
+            }
+            else
+            {
+                words?.AddChar(ch, start);
             }
             builder.Append(ch);
-            pos++;
         }
-        return builder.ToString();
+        result = builder.ToString();
+        return stopChar != -1 ? $"unexpected end of statement while looking for matching {(char)stopChar}" : null;
+    }
+
+    private string? ProcessSingleQuote(out string? error)
+    {
+        error = null;
+        var builder = new StringBuilder();
+        if (_options.RawQuotes) builder.Append('\'');
+        _pos++;
+        while (true)
+        {
+            if (Peek == -1)
+            {
+                error = "unexpected end of statement while looking for matching single-quote";
+                return null;
+            }
+            var ch = _text[_pos++];
+            if (ch == '\'')
+            {
+                if (_options.RawQuotes) builder.Append(ch);
+                return builder.ToString();
+            }
+            builder.Append(ch);
+        }
+    }
+
+    private string? ProcessDoubleQuote(bool rawEscapes, out string? error)
+    {
+        error = null;
+        var builder = new StringBuilder();
+        if (_options.RawQuotes) builder.Append('"');
+        _pos++;
+        while (true)
+        {
+            switch (Peek)
+            {
+                case -1:
+                    error = "unexpected end of statement while looking for matching double-quote";
+                    return null;
+                case '"':
+                    _pos++;
+                    if (_options.RawQuotes) builder.Append('"');
+                    return builder.ToString();
+                case '$':
+                    var value = ProcessDollar(out error);
+                    if (error is not null) return null;
+                    builder.Append(value);
+                    break;
+                default:
+                    var ch = _text[_pos++];
+                    if (ch == _options.Escape)
+                    {
+                        if (rawEscapes) builder.Append(ch);
+                        if (Peek == -1) continue;
+                        if (Peek == '"' || Peek == '$' || Peek == _options.Escape) ch = _text[_pos++];
+                    }
+                    builder.Append(ch);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>"$name" / "${...}" with no environment: everything is unset, so the reference is re-emitted as BuildKit does.</summary>
+    private string? ProcessDollar(out string? error)
+    {
+        error = null;
+        _pos++;
+        if (Peek != '{')
+        {
+            var simple = ProcessName();
+            return simple.Length == 0 ? "$" : "$" + simple;
+        }
+        _pos++;
+        switch (Peek)
+        {
+            case -1:
+                error = "syntax error: missing '}'";
+                return null;
+            case '{' or '}' or ':':
+                error = "syntax error: bad substitution";
+                return null;
+        }
+        var name = ProcessName();
+        if (Peek == -1)
+        {
+            error = "syntax error: missing '}'";
+            return null;
+        }
+        var ch = _text[_pos++];
+        var modifier = ch.ToString();
+        switch (ch)
+        {
+            case '}':
+                return "${" + name + "}";
+            case ':' or '+' or '-' or '?' or '#' or '%':
+                if (ch == ':')
+                {
+                    if (Peek == -1) { error = "syntax error: missing '}'"; return null; }
+                    ch = _text[_pos++];
+                    modifier += ch;
+                }
+                var wordError = ProcessStopOn('}', ch is '#' or '%', null, out var word);
+                if (wordError is not null)
+                {
+                    error = Peek == -1 ? "syntax error: missing '}'" : wordError;
+                    return null;
+                }
+                return "${" + name + modifier + word + "}";
+            case '/':
+                if (Peek == '/') _pos++;
+                var patternError = ProcessStopOn('/', true, null, out var pattern);
+                if (patternError is not null) { error = "syntax error: missing '/' in ${}"; return null; }
+                var replacementError = ProcessStopOn('}', true, null, out var replacement);
+                if (replacementError is not null) { error = "syntax error: missing '}'"; return null; }
+                return "${" + name + "/" + pattern + "/" + replacement + "}";
+            default:
+                error = $"unsupported modifier ({modifier}) in substitution";
+                return null;
+        }
+    }
+
+    private string ProcessName()
+    {
+        var start = _pos;
+        if (Peek != -1 && char.IsDigit((char)Peek))
+        {
+            while (Peek != -1 && char.IsDigit((char)Peek)) _pos++;
+            return _text[start.._pos];
+        }
+        if (Peek is '@' or '*' or '#' or '?' or '-' or '$' or '!' or '0')
+        {
+            _pos++;
+            return _text[start.._pos];
+        }
+        while (Peek != -1 && (char.IsLetterOrDigit((char)Peek) || Peek == '_')) _pos++;
+        return _text[start.._pos];
+    }
+
+    private string ProcessPossibleHeredoc()
+    {
+        _pos++;
+        if (Peek != '<') return "<";
+        _pos++;
+        var start = _pos;
+        while (Peek is ' ' or '\t') _pos++;
+        return "<<" + _text[start.._pos];
+    }
+
+    /// <summary>BuildKit's wordsStruct, plus the source range of each word.</summary>
+    private sealed class WordCollector
+    {
+        private readonly StringBuilder _word = new();
+        private bool _inWord;
+        private int _start;
+
+        public List<Word> Words { get; } = [];
+
+        public void AddChar(char ch, int position)
+        {
+            if (GoText.IsSpace(ch))
+            {
+                if (_inWord && _word.Length != 0) Push(position);
+            }
+            else
+            {
+                AddRaw(ch.ToString(), position);
+            }
+        }
+
+        public void AddRaw(string text, int position)
+        {
+            if (!_inWord) _start = position;
+            _word.Append(text);
+            _inWord = true;
+        }
+
+        /// <summary>A variable's value goes through AddChar, so white space in it splits words.</summary>
+        public void AddString(string text, int start)
+        {
+            foreach (var ch in text) AddChar(ch, start);
+        }
+
+        public void Finish(int end)
+        {
+            if (_word.Length > 0) Push(end);
+        }
+
+        private void Push(int end)
+        {
+            Words.Add(new Word(_word.ToString(), _start, Math.Max(end, _start)));
+            _word.Clear();
+            _inWord = false;
+        }
     }
 }

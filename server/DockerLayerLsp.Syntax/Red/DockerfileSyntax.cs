@@ -25,7 +25,7 @@ public sealed class DockerfileSyntax : SyntaxNode
             var green = _green.Children[i];
             children[i] = green switch
             {
-                GreenInstruction instruction => new InstructionSyntax(Tree, this, instruction, instruction.Data, position, isNested: false),
+                GreenInstruction instruction => new InstructionSyntax(Tree, this, instruction, instruction.Data, position, isNested: false) { IndexInParent = i },
                 { Kind: GreenKind.CommentLine } => new CommentSyntax(Tree, this, position, green.Width),
                 { Kind: GreenKind.DirectiveLine } => new ParserDirectiveSyntax(Tree, this, position, green.Width),
                 _ => new BlankLineSyntax(Tree, this, position, green.Width),
@@ -33,15 +33,5 @@ public sealed class DockerfileSyntax : SyntaxNode
             position += green.Width;
         }
         return children;
-    }
-
-    internal int IndexOf(SyntaxNode child)
-    {
-        var children = Children;
-        for (var i = 0; i < children.Count; i++)
-        {
-            if (ReferenceEquals(children[i], child)) return i;
-        }
-        return -1;
     }
 }

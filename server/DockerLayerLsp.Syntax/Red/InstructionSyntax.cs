@@ -31,6 +31,9 @@ public sealed class InstructionSyntax : SyntaxNode
 
     internal InstructionData Data => _data;
 
+    /// <summary>Index among the root's children (-1 for a nested instruction); lets sibling lookups stay O(1).</summary>
+    internal int IndexInParent { get; init; } = -1;
+
     internal GreenInstruction Green => _green;
 
     /// <summary>True for the instruction wrapped by ONBUILD.</summary>
@@ -45,6 +48,12 @@ public sealed class InstructionSyntax : SyntaxNode
 
     /// <summary>From the keyword through the last character of the last consumed line (continuations, heredoc bodies, terminators), without the final break.</summary>
     public override TextSpan Span => TextSpan.FromBounds(KeywordSpan.Start, Math.Max(KeywordSpan.Start, _green.Data.SpanEnd + _position));
+
+    /// <summary>
+    /// BuildKit's StartLine (0-based): the first physical line consumed, which is the keyword's line except after a line
+    /// holding only the escape character.
+    /// </summary>
+    public override int StartLine => Tree.Text.GetLineIndex(IsNested ? Span.Start : FullSpan.Start);
 
     public IReadOnlyList<FlagSyntax> Flags => _flags ??= _data.Flags.Select(f => f.Shift(_position)).ToArray();
 
@@ -99,14 +108,14 @@ public sealed class InstructionSyntax : SyntaxNode
     {
         if (_data.Form == ArgumentForm.Exec) return [];
         var text = _data.Arguments.Text;
-        var words = ShellLexer.Split(text, new ShellLexer.Options(Tree.EscapeChar, false, false, false), out _);
+        var words = ShellLexer.Process(text, new ShellLexer.Options(Tree.EscapeChar, RawQuotes: false, RawEscapes: false)).Words;
         return words.Select(w => new WordSyntax(text[w.Start..w.End], w.Value, MapArgumentSpan(w.Start, w.End))).ToArray();
     }
 
     private CommentSyntax[] ComputeLeadingComments()
     {
-        if (Parent is not DockerfileSyntax root) return [];
-        var index = root.IndexOf(this);
+        if (Parent is not DockerfileSyntax root || IndexInParent < 0) return [];
+        var index = IndexInParent;
         var comments = new List<CommentSyntax>();
         for (var i = index - 1; i >= 0 && root.Children[i] is CommentSyntax comment; i--) comments.Add(comment);
         comments.Reverse();

@@ -23,11 +23,11 @@ public abstract class SyntaxNode
     /// <summary>The meaningful part: without leading indentation and without the final line break.</summary>
     public virtual TextSpan Span => FullSpan;
 
-    /// <summary>0-based line (LSP numbering) of <see cref="Span"/>'s start.</summary>
-    public int StartLine => Tree.Text.GetLineIndex(Span.Start);
+    /// <summary>0-based line (LSP numbering) where the node starts.</summary>
+    public virtual int StartLine => Tree.Text.GetLineIndex(Span.Start);
 
-    /// <summary>0-based line (LSP numbering) of the last character of <see cref="Span"/>.</summary>
-    public int EndLine => Tree.Text.GetLineIndex(Span.IsEmpty ? Span.Start : Span.End - 1);
+    /// <summary>0-based line (LSP numbering) where <see cref="Span"/> ends (spans never include a final line break).</summary>
+    public int EndLine => Tree.Text.GetLineIndex(Span.End);
 
     public string ToFullString() => Tree.Text.ToString(FullSpan);
 

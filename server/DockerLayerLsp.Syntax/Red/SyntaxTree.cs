@@ -10,7 +10,7 @@ public sealed class SyntaxTree
     private DockerfileSyntax? _root;
     private IReadOnlyList<SyntaxDiagnostic>? _diagnostics;
 
-    private SyntaxTree(SourceText text, ParseResult result)
+    internal SyntaxTree(SourceText text, ParseResult result)
     {
         Text = text;
         _result = result;
@@ -34,8 +34,13 @@ public sealed class SyntaxTree
 
     public string ToFullString() => _result.Root.ToFullString();
 
-    /// <summary>Applies the changes (in this tree's text coordinates) and parses the new text.</summary>
-    public SyntaxTree WithChanges(IEnumerable<TextChange> changes) => Parse(Text.WithChanges(changes));
+    internal ParseResult Result => _result;
+
+    /// <summary>
+    /// Applies the changes (in this tree's text coordinates) and parses the new text incrementally: only the
+    /// instructions the changes touch are parsed again, every other node is shared with this tree.
+    /// </summary>
+    public SyntaxTree WithChanges(IEnumerable<TextChange> changes) => Incremental.TreeReparser.WithChanges(this, changes).Tree;
 
     public SyntaxTree WithChanges(params TextChange[] changes) => WithChanges((IEnumerable<TextChange>)changes);
 

@@ -9,13 +9,14 @@ public static class CommandLine
     public const int ExitFindings = 1;
     public const int ExitUsage = 2;
 
-    public static int Run(string[] args)
+    public static async Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("DockerLayer: finds Dockerfile instruction orders that defeat the build cache, and fixes them.")
         {
             CheckCommand.Create(),
             RulesCommand.CreateList(),
             RulesCommand.CreateShow(),
+            ServerCommand.Create(),
             DebugCommand.Create(),
         };
         var parse = root.Parse(args);
@@ -27,7 +28,7 @@ public static class CommandLine
         }
         try
         {
-            return parse.Invoke();
+            return await parse.InvokeAsync();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

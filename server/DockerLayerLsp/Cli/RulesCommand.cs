@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockerLayerLsp.Analysis.Findings;
 using DockerLayerLsp.Analysis.Rules;
 
 namespace DockerLayerLsp.Cli;
@@ -30,14 +31,7 @@ internal static class RulesCommand
                 Console.Error.WriteLine($"dockerlayer: unknown rule '{parse.GetValue(id)}' (see 'dockerlayer rules')");
                 return CommandLine.ExitUsage;
             }
-            var doc = rule.Documentation;
-            Console.WriteLine($"# {rule.Id} ({rule.Name}): {rule.Title}\n");
-            Console.WriteLine($"Default severity: {rule.DefaultSeverity.ToString().ToLowerInvariant()}\n");
-            Console.WriteLine($"## What it does\n{doc.WhatItDoes}\n");
-            Console.WriteLine($"## Why it matters\n{doc.WhyItMatters}\n");
-            Console.WriteLine($"## Example\n```dockerfile\n{doc.Example}\n```\n");
-            Console.WriteLine($"## Use instead\n```dockerfile\n{doc.UseInstead}\n```\n");
-            Console.WriteLine($"## Fix safety\n{doc.FixSafety}");
+            Console.Write(RuleDocumentationMarkdown.Render(rule));
             return CommandLine.ExitClean;
         });
         return command;

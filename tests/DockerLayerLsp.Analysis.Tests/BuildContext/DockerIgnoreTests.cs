@@ -57,6 +57,11 @@ public sealed class DockerIgnoreTests
     [InlineData("a/**/b", "a/x/y/b/c", true)]
     [InlineData("a/**/b", "ab", false)]
     [InlineData("**/*.py[co]", "pkg/__pycache__/x.pyc", true)]
+    // Many stars: still exact, and linear time on long non-matching paths.
+    [InlineData("*a*b*c*d*e*", "1a2b3c4d5e6", true)]
+    [InlineData("*a*b*c*d*e*", "1a2b3c4d5", false)]
+    [InlineData("**/**/**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/y/z/aa/bb/cc/dd/ee/ff/gg/hh/ii/jj/kk/xx", false)]
+    [InlineData("**/**/**/**/**/**/x", "a/b/c/d/e/f/g/h/i/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x", true)]
     // patternmatcher quirk: "**" followed by plain text is a bare suffix test.
     [InlineData("**foo", "barfoo", true)]
     // Character classes go to a regular expression as written: '^' negates, '!' does not.
@@ -131,6 +136,7 @@ public sealed class DockerIgnoreTests
     [InlineData("[]a]", "syntax error")]
     [InlineData("[x-]", "syntax error")]
     [InlineData(@"foo\", "syntax error")]
+    [InlineData(@"**/a\1", "regular expression")]
     public void Invalid_lines_are_reported_with_their_line_number(string line, string reason)
     {
         var ignore = DockerIgnore.Parse("ok\n" + line);
@@ -166,6 +172,23 @@ public sealed class DockerIgnoreTests
         Assert.True(ignore.IsExcluded("docs/", isDirectory: true));
         Assert.False(ignore.IsExcluded("."));
         Assert.False(ignore.IsExcluded(""));
+    }
+
+    [Theory]
+    [InlineData("*.md|!README.md", "README.md", 2)]
+    [InlineData("*.md|!README.md", "CHANGELOG.md", 1)]
+    [InlineData("*.md|!README.md", "main.go", 0)]
+    [InlineData("# c|docs|!docs/keep.md", "docs/sub/a.md", 2)]
+    [InlineData("# c|docs|!docs/keep.md", "docs/keep.md", 3)]
+    // The first match already excludes; a later exclusion changes nothing, so it is not "the" line.
+    [InlineData("[|node_modules|**/*.js", "node_modules/x/index.js", 2)]
+    [InlineData("[|**/*.js|node_modules", "node_modules/x/index.js", 3)]
+    [InlineData("node_modules|!other", "node_modules/x/index.js", 1)]
+    public void DecidingPattern_names_the_line_behind_the_verdict(string dockerignore, string path, int line)
+    {
+        var ignore = DockerIgnore.Parse(dockerignore.Replace('|', '\n'));
+
+        Assert.Equal(line == 0 ? null : line, ignore.DecidingPattern(path)?.Line);
     }
 
     [Fact]

@@ -75,7 +75,10 @@ public sealed class RealCorpusContextTests(ITestOutputHelper output)
         output.WriteLine($"{caseName}: {context.Files.Count}/{written.Count} files sent, {listing.Manifests.Count} manifests, {excluded.Count} excluded by .dockerignore");
         foreach (var manifest in excluded)
         {
-            output.WriteLine($"  excluded manifest: {manifest}");
+            var line = context.Ignore.DecidingPattern(manifest);
+            Assert.NotNull(line);
+            Assert.False(line.IsException);
+            output.WriteLine($"  excluded manifest: {manifest} (.dockerignore line {line.Line}: {line.Text})");
         }
     }
 

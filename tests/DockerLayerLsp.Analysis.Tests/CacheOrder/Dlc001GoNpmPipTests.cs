@@ -80,10 +80,10 @@ public class Dlc001GoNpmPipTests
             FROM golang:1.23 AS build
             WORKDIR /src
             COPY . .
-            RUN go build -o /app .
+            RUN go vet ./... || true
             FROM scratch
             COPY --from=build /app /app
-            """, "go.mod", "main.go").Findings);
+            """, "main.go").Findings);
         Assert.Empty(Analyze("""
             FROM node:22 AS deps
             COPY --from=build /src /src
@@ -191,10 +191,14 @@ public class Dlc001GoNpmPipTests
     }
 
     [Fact]
-    public void Install_and_build_in_one_run_gets_no_reorder_fix()
+    public void Install_and_build_in_one_run_is_split_by_an_unsafe_fix()
     {
         var analysis = Analyze("FROM node:22\nCOPY . .\nRUN npm ci && npm run build\n", "package.json", "package-lock.json");
-        Assert.Empty(Assert.Single(analysis.Findings).Fixes);
+        var fix = Assert.Single(Assert.Single(analysis.Findings).Fixes);
+        Assert.Equal(FixSafety.Unsafe, fix.Safety);
+        Assert.False(fix.IsPreferred);
+        Assert.Equal(analysis.Tree.Text.ToString(), Fix(analysis));
+        Assert.Equal("FROM node:22\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n", Fix(analysis, includeUnsafe: true));
     }
 
     [Fact]

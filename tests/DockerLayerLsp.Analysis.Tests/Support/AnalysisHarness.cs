@@ -14,6 +14,23 @@ internal static class AnalysisHarness
     public static DocumentAnalysis AnalyzeWithIgnore(string dockerfile, string dockerignore, params string[] contextFiles)
         => DockerfileAnalyzer.Analyze(SyntaxTree.Parse(dockerfile), BuildContextModel.FromFiles("/ctx", contextFiles.Append("Dockerfile"), dockerignore));
 
+    /// <summary>
+    /// Analyses with a build context on disk, so manifest content can be read: each entry is a path, or
+    /// "path => content" for a file whose content matters (package.json workspaces, csproj references).
+    /// </summary>
+    public static DocumentAnalysis AnalyzeOnDisk(string dockerfile, params string[] contextFiles)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "dockerlayer-tests", Guid.NewGuid().ToString("N"));
+        foreach (var entry in contextFiles.Append("Dockerfile"))
+        {
+            var arrow = entry.IndexOf(" => ", StringComparison.Ordinal);
+            var path = Path.Combine(root, (arrow < 0 ? entry : entry[..arrow]).Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, arrow < 0 ? "" : entry[(arrow + 4)..]);
+        }
+        return DockerfileAnalyzer.Analyze(SyntaxTree.Parse(dockerfile), BuildContextModel.Load(root));
+    }
+
     /// <summary>Applies every fix (safe only unless asked) and returns the new text.</summary>
     public static string Fix(DocumentAnalysis analysis, bool includeUnsafe = false) => FixAll.Apply(analysis, includeUnsafe).Text;
 

@@ -54,11 +54,58 @@ internal static class CopyMapping
         return context.Match(sourcePath).FirstOrDefault(f => f[(f.LastIndexOf('/') + 1)..] == fileName);
     }
 
+    /// <summary>Where <paramref name="copy"/> puts the context file <paramref name="contextPath"/>, or null when it does not copy it.</summary>
+    public static string? ContainerPathFor(CopyModel copy, string contextPath, BuildContext.BuildContext? context)
+    {
+        string? result = null;
+        foreach (var source in copy.Sources)
+        {
+            if (source.Kind != CopySourceKind.Context) continue;
+            var sourcePath = CleanContextPath(source.Path);
+            var isGlob = sourcePath.IndexOfAny(['*', '?', '[']) >= 0;
+            var fileName = contextPath[(contextPath.LastIndexOf('/') + 1)..];
+            if (isGlob)
+            {
+                if (context is not null && context.Match(sourcePath).Contains(contextPath))
+                    result = copy.DestinationIsDirectory ? ContainerPaths.Resolve(copy.Destination, fileName) : copy.Destination;
+                continue;
+            }
+            if (sourcePath == contextPath)
+            {
+                result = copy.DestinationIsDirectory ? ContainerPaths.Resolve(copy.Destination, fileName) : copy.Destination;
+                continue;
+            }
+            if (sourcePath.Length == 0 || contextPath.StartsWith(sourcePath + "/", StringComparison.Ordinal))
+            {
+                var relative = sourcePath.Length == 0 ? contextPath : contextPath[(sourcePath.Length + 1)..];
+                result = ContainerPaths.Resolve(copy.Destination, relative);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>The context folder whose content <paramref name="copy"/> places at <paramref name="containerDirectory"/>, or null.</summary>
+    public static string? ContextDirectoryFor(CopyModel copy, string containerDirectory, BuildContext.BuildContext? context)
+    {
+        string? result = null;
+        foreach (var source in copy.Sources)
+        {
+            if (source.Kind != CopySourceKind.Context) continue;
+            var sourcePath = CleanContextPath(source.Path);
+            if (sourcePath.IndexOfAny(['*', '?', '[']) >= 0) continue;
+            var isDirectory = sourcePath.Length == 0 || source.Path.EndsWith('/') || (context?.DirectoryHasIncludedFiles(sourcePath) ?? !LooksLikeFile(sourcePath));
+            if (!isDirectory || !ContainerPaths.IsUnder(containerDirectory, copy.Destination)) continue;
+            var relative = ContainerPaths.RelativeTo(containerDirectory, copy.Destination);
+            result = sourcePath.Length == 0 ? relative : relative.Length == 0 ? sourcePath : sourcePath + "/" + relative;
+        }
+        return result;
+    }
+
     /// <summary>
     /// True when the copy brings files that are not dependency manifests (or files the install reads),
     /// so editing any of them invalidates every later layer.
     /// </summary>
-    public static bool IsBroad(CopyModel copy, BuildContext.BuildContext? context, IReadOnlySet<string> alsoNarrow)
+    public static bool IsBroad(CopyModel copy, BuildContext.BuildContext? context, Func<string, bool> isNeeded)
     {
         foreach (var source in copy.Sources)
         {
@@ -67,19 +114,16 @@ internal static class CopyMapping
             if (context is not null)
             {
                 var files = path.Length == 0 ? context.Files : context.Match(path);
-                if (files.Any(f => !IsManifest(f, alsoNarrow))) return true;
+                if (files.Any(f => !IsManifest(f) && !isNeeded(f))) return true;
                 continue;
             }
-            if (path.Length == 0 || source.Path.EndsWith('/') || !IsManifest(path, alsoNarrow)) return true;
+            if (path.Length == 0 || source.Path.EndsWith('/') || (!IsManifest(path) && !isNeeded(path))) return true;
         }
         return false;
     }
 
-    private static bool IsManifest(string contextPath, IReadOnlySet<string> alsoNarrow)
-    {
-        var name = contextPath[(contextPath.LastIndexOf('/') + 1)..];
-        return EcosystemCatalog.LooksLikeManifest(name) || alsoNarrow.Contains(contextPath) || alsoNarrow.Contains(name);
-    }
+    private static bool IsManifest(string contextPath)
+        => EcosystemCatalog.LooksLikeManifest(contextPath[(contextPath.LastIndexOf('/') + 1)..]) || EcosystemCatalog.IsInManifestDirectory(contextPath);
 
     /// <summary>"./src/" → "src", "." → "" (the context root), "/go.mod" → "go.mod".</summary>
     public static string CleanContextPath(string path)

@@ -1,6 +1,7 @@
-using System.Collections.Immutable;
 using DockerLayerLsp.Analysis.Ecosystems;
 using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Fixes;
+using DockerLayerLsp.Analysis.Fixes.CacheOrder;
 using DockerLayerLsp.Analysis.Model;
 using DockerLayerLsp.Analysis.Shell;
 
@@ -10,15 +11,17 @@ namespace DockerLayerLsp.Analysis.Rules.CacheOrder;
 /// DLC001 — dependency install re-runs on every source change.
 ///
 /// What it does: in one stage, finds a COPY/ADD from the build context that brings more than the
-/// dependency manifests, placed before a RUN that installs dependencies and needs only those manifests.
+/// dependency manifests (or a RUN that bind-mounts the whole context), placed before a RUN that
+/// installs dependencies — explicitly (npm ci, go mod download) or inside a build that resolves them
+/// (go build, dotnet publish, cargo build, mvn package).
 ///
 /// Why it matters: BuildKit reuses a layer only while every earlier layer is unchanged and, for COPY,
 /// while the copied files are unchanged. Copying the whole source first means any edit to any file
 /// invalidates the install layer, so every build downloads every dependency again.
 ///
-/// Fix safety: copying the manifests first and moving the broad COPY after the install is safe when the
-/// install RUN uses only the manifests and nothing between the COPY and the install reads the source;
-/// otherwise the fix is marked unsafe and says why.
+/// The fix strategy comes from the ecosystem table: a dependency-only install gets
+/// <see cref="MoveSourceAfterInstallFix"/>, an install that needs the source gets
+/// <see cref="InsertDependencyStepFix"/> with the row's <see cref="DependencyStep"/>.
 /// </summary>
 public sealed class DependencyInstallAfterBroadCopyRule : IRule
 {
@@ -28,11 +31,11 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         "Dependency install re-runs on every source change",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests (go.mod, package.json, requirements.txt, ...).",
-            WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
+            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. A RUN that bind-mounts the whole build context to install is reported too; a RUN that bind-mounts only the manifests is the right pattern. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
+            WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
-            FixSafety: "Safe when the install RUN needs only the manifests and nothing between the source COPY and the install reads the source: the fix adds a COPY of the manifests that exist in the build context (and are not excluded by .dockerignore), with the same --chown/--chmod/--link flags, and moves the source COPY after the install. It is unsafe, and says why, when a RUN between them might read the source or a variable or WORKDIR the COPY depends on changes. No fix is offered when the install RUN also runs commands that need the source (split the RUN first) or when the build context is unknown."));
+            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, or moving a RUN that may read the source after the install. No fix is offered when the build context is unknown or the order cannot be changed without breaking the build."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -42,78 +45,123 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         {
             foreach (var run in stage.Instructions.OfType<RunModel>())
             {
-                var finding = AnalyzeInstall(context, stage, run);
-                if (finding is not null) yield return finding;
+                foreach (var install in run.Commands.Select(InstallCommandMatcher.Match).OfType<InstallMatch>())
+                {
+                    var finding = AnalyzeInstall(context, stage, run, install);
+                    if (finding is null) continue;
+                    yield return finding;
+                    break;
+                }
             }
         }
     }
 
-    private static Finding? AnalyzeInstall(RuleContext context, Stage stage, RunModel run)
+    private static Finding? AnalyzeInstall(RuleContext context, Stage stage, RunModel run, InstallMatch install)
     {
-        var installs = run.Commands.Select(InstallCommandMatcher.Match).OfType<InstallMatch>().ToList();
-        if (installs.Count == 0) return null;
+        var projectDirectory = install.ProjectDirectory ?? run.WorkingDirectory;
+        if (HasEarlierResolution(stage, run, install)) return null;
+        var copiesBefore = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext).ToList();
+        if (IsVendored(install, projectDirectory, copiesBefore, context.BuildContext)) return null;
+
+        var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
+        var contextBind = run.Mounts.FirstOrDefault(m => m.Type == "bind" && m.From is null && CopyMapping.CleanContextPath(m.Source ?? ".").Length == 0);
+        if (contextBind is not null)
+        {
+            // Building from a bind mount of the context needs the source anyway; a dependency-only install does not.
+            if (install.Kind == InstallKind.NeedsSource) return null;
+            var line = run.Syntax.StartLine + 1;
+            return new Finding(Rule, severity,
+                $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context, so it re-runs on every source change. Bind-mount only the manifests it reads (--mount=type=bind,source=<manifest>,target=<manifest>).",
+                run.Syntax.Span, [], []);
+        }
         if (run.Mounts.Any(m => m.Type == "bind" && m.From is null)) return null; // manifests bind-mounted: already right
 
-        var needs = NeededManifests(run, installs);
-        var alsoNarrow = needs.Select(n => n.ContainerPath[(n.ContainerPath.LastIndexOf('/') + 1)..]).ToHashSet(StringComparer.Ordinal);
-        var copiesBefore = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext).ToList();
-        var broad = copiesBefore.Where(c => CopyMapping.IsBroad(c, context.BuildContext, alsoNarrow)).ToList();
+        var resolution = ManifestResolver.Resolve(install, projectDirectory, copiesBefore, context.BuildContext);
+        if (!resolution.HasRequired) return null; // manifests generated or from another stage: moving copies changes nothing
+        var needed = NeededPaths(install, resolution);
+        var broad = copiesBefore.Where(c => CopyMapping.IsBroad(c, context.BuildContext, needed)).ToList();
         if (broad.Count == 0) return null;
 
-        // The install must read its required manifests from the build context through these copies;
-        // otherwise (generated in an earlier RUN, from another stage) moving copies changes nothing.
-        var resolved = needs.Select(n => (Need: n, Provider: Provider(copiesBefore, n.ContainerPath, context.BuildContext))).ToList();
-        if (resolved.Any(r => r.Need.Manifest.Role == ManifestRole.Required && r.Provider is null)) return null;
+        var requiredProvider = resolution.Manifests.Where(m => m.Role == ManifestRole.Required).Select(m => m.Provider).FirstOrDefault(broad.Contains);
+        var reported = requiredProvider ?? broad[0];
+        var toCopy = resolution.Manifests.Where(m => broad.Contains(m.Provider)).ToList();
+        var manifestList = string.Join(", ", resolution.Manifests.Select(m => m.ContextPath).Distinct().Take(8))
+                           + (resolution.Manifests.Count > 8 ? $" and {resolution.Manifests.Count - 8} more" : "");
+        var copyText = FirstLine(context.Model.Tree.Text.ToString(reported.Syntax.Span));
+        var installLine = run.Syntax.StartLine + 1;
+        var message = install.Kind == InstallKind.NeedsSource
+            ? $"`{install.Shell.Text}` (line {installLine}) resolves {install.Ecosystem.DisplayName} dependencies after `{copyText}` brought in the source, so every source change downloads them again. Copy {manifestList} first and resolve dependencies in a step of their own."
+            : $"`{install.Shell.Text}` (line {installLine}) re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
+        if (severity != context.Severity)
+            message += " The downloads are in a cache mount, but the step still re-runs.";
 
-        var present = resolved.Where(r => r.Provider is not null).ToList();
-        var manifestList = string.Join(", ", present.Select(r => r.Provider!.Value.ContextPath).Distinct());
-        var installText = string.Join(" && ", installs.Select(i => i.Shell.Text).Distinct());
-        var first = broad[0];
-        var copyText = FirstLine(context.Model.Tree.Text.ToString(first.Syntax.Span));
-        var line = run.Syntax.StartLine + 1;
-        var message = $"`{installText}` (line {line}) re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
-
-        var fix = ManifestFirstFix.Create(context, stage, run, broad, present.Select(p => (p.Need, p.Provider!.Value)).ToList());
+        var request = new CacheOrderFixRequest(context.Model, context.BuildContext, stage, run, install, projectDirectory, broad,
+            toCopy.Select(m => new ManifestCopy(m.ContextPath, m.ContainerPath, m.IsDirectory)).ToList(), resolution.ProjectContextDirectory ?? "");
+        var fixes = install.Kind == InstallKind.NeedsSource
+            ? install.Command.DependencyStep is { } step ? new InsertDependencyStepFix(step).Create(request) : []
+            : MoveOrRepeat(request);
         return new Finding(
             Rule,
-            context.Severity,
+            severity,
             message,
-            first.Syntax.Span,
-            [new RelatedLocation(run.Syntax.Span, $"This install re-runs whenever any file copied by line {first.Syntax.StartLine + 1} changes")],
-            fix is null ? [] : [fix]);
+            reported.Syntax.Span,
+            [new RelatedLocation(run.Syntax.Span, $"This step re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
+            [.. fixes]);
     }
 
-    internal sealed record Need(ManifestFile Manifest, string ContainerPath, int Order);
-
-    private static List<Need> NeededManifests(RunModel run, List<InstallMatch> installs)
+    /// <summary>Moving the source after the install when the order allows it; otherwise installing once before the source.</summary>
+    private static IReadOnlyList<CodeFix> MoveOrRepeat(CacheOrderFixRequest request)
     {
-        var needs = new List<Need>();
-        foreach (var install in installs)
+        var moved = new MoveSourceAfterInstallFix().Create(request);
+        return moved.Count > 0 ? moved : new InsertDependencyStepFix(new RepeatCommand()).Create(request);
+    }
+
+    /// <summary>Files a COPY may bring before the install without being a source copy: the manifests,
+    /// the row's support folders (config/, patches/) and workspace members' folders.</summary>
+    private static Func<string, bool> NeededPaths(InstallMatch install, ManifestResolver.Result resolution)
+    {
+        var root = resolution.ProjectContextDirectory;
+        var exact = resolution.Manifests.Select(m => m.ContextPath).ToHashSet(StringComparer.Ordinal);
+        var prefixes = resolution.Manifests.Where(m => m.IsDirectory).Select(m => m.ContextPath)
+            .Concat(root is null ? [] : install.Ecosystem.SupportPaths.Select(s => (root.Length == 0 ? "" : root + "/") + s + "/"))
+            .Concat(resolution.Manifests.Where(m => m.Role == ManifestRole.Config && m.ContextPath.EndsWith("/package.json", StringComparison.Ordinal))
+                .Select(m => m.ContextPath[..^"package.json".Length]))
+            .ToList();
+        return path => exact.Contains(path) || prefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal));
+    }
+
+    /// <summary>An earlier RUN of the stage (or of the stages it builds on) already resolved this ecosystem's dependencies:
+    /// this one is the second, project-only step (uv sync after uv sync --no-install-project, go build after go mod download).</summary>
+    private static bool HasEarlierResolution(Stage stage, RunModel run, InstallMatch install)
+    {
+        var current = stage;
+        var limit = run.IndexInStage;
+        while (true)
         {
-            var directory = install.ProjectDirectory ?? run.WorkingDirectory;
-            foreach (var manifest in install.ManifestNames)
+            foreach (var earlier in current.Instructions.Take(limit).OfType<RunModel>())
             {
-                var path = ContainerPaths.Resolve(directory, manifest.Name);
-                var existing = needs.FindIndex(n => n.ContainerPath == path);
-                if (existing < 0) needs.Add(new Need(manifest, path, needs.Count));
-                else if (manifest.Role == ManifestRole.Required) needs[existing] = needs[existing] with { Manifest = manifest };
+                if (earlier.Commands.Select(InstallCommandMatcher.Match).Any(m => m is not null && m.Ecosystem == install.Ecosystem))
+                    return true;
             }
+            if (current.BaseStage is not { } parent) return false;
+            current = parent;
+            limit = current.Instructions.Length;
         }
-        return needs;
     }
 
-    internal readonly record struct ProvidedBy(CopyModel Copy, string ContextPath);
-
-    /// <summary>The last copy before the install that puts a context file at <paramref name="containerPath"/>.</summary>
-    private static ProvidedBy? Provider(List<CopyModel> copiesBefore, string containerPath, BuildContext.BuildContext? buildContext)
+    private static bool IsVendored(InstallMatch install, string projectDirectory, List<CopyModel> copiesBefore, BuildContext.BuildContext? context)
     {
-        for (var i = copiesBefore.Count - 1; i >= 0; i--)
-        {
-            var contextPath = CopyMapping.ContextPathFor(copiesBefore[i], containerPath, buildContext);
-            if (contextPath is not null) return new ProvidedBy(copiesBefore[i], contextPath);
-        }
-        return null;
+        if (install.Ecosystem.VendorMarker is not { } marker) return false;
+        var containerPath = ContainerPaths.Resolve(projectDirectory, marker);
+        return copiesBefore.Any(c => CopyMapping.ContextPathFor(c, containerPath, context) is not null);
     }
+
+    private static FindingSeverity Lower(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => FindingSeverity.Warning,
+        FindingSeverity.Warning => FindingSeverity.Information,
+        _ => FindingSeverity.Hint,
+    };
 
     private static string FirstLine(string text)
     {

@@ -1,0 +1,119 @@
+using System.Text.RegularExpressions;
+
+namespace DockerLayerLsp.Analysis.Ecosystems;
+
+/// <summary>The *.gemspec files a Gemfile's <c>gemspec</c> line loads.</summary>
+public sealed partial class GemspecFiles : ManifestDiscovery
+{
+    [GeneratedRegex(@"^\s*gemspec\b", RegexOptions.Multiline)]
+    private static partial Regex GemspecLine();
+
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var gemfile = context.ReadAllText(Join(projectDirectory, "Gemfile"));
+        return gemfile is not null && GemspecLine().IsMatch(gemfile) ? context.Match(Join(projectDirectory, "*.gemspec")) : [];
+    }
+}
+
+/// <summary>Cargo workspace members' Cargo.toml (<c>[workspace] members = [...]</c>).</summary>
+public sealed partial class CargoWorkspaceMembers : ManifestDiscovery
+{
+    [GeneratedRegex(@"^\s*members\s*=\s*\[(?<list>[^\]]*)\]", RegexOptions.Multiline)]
+    private static partial Regex Members();
+
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var text = context.ReadAllText(Join(projectDirectory, "Cargo.toml"));
+        if (text is null) return [];
+        var globs = Members().Matches(text).SelectMany(m => m.Groups["list"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return MatchMembers(context, projectDirectory, globs, "Cargo.toml");
+    }
+}
+
+/// <summary>Maven modules' pom.xml, following <c>&lt;module&gt;</c> entries recursively.</summary>
+public sealed partial class MavenModules : ManifestDiscovery
+{
+    [GeneratedRegex(@"<module>\s*(?<path>[^<\s]+)\s*</module>")]
+    private static partial Regex Module();
+
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(manifests.Where(m => m.EndsWith(".xml", StringComparison.Ordinal)));
+        while (queue.Count > 0)
+        {
+            var pom = queue.Dequeue();
+            if (!seen.Add(pom)) continue;
+            var text = context.ReadAllText(pom);
+            if (text is null) continue;
+            foreach (Match match in Module().Matches(text))
+            {
+                var module = Join(DirectoryOf(pom), match.Groups["path"].Value);
+                var path = module.EndsWith(".xml", StringComparison.Ordinal) ? module : Join(module, "pom.xml");
+                if (context.Exists(path)) queue.Enqueue(path);
+            }
+        }
+        return seen.Where(p => !manifests.Contains(p));
+    }
+}
+
+/// <summary>Every Gradle build script below the project (subprojects of a multi-project build).</summary>
+public sealed class GradleBuildScripts : ManifestDiscovery
+{
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var prefix = projectDirectory.Length == 0 ? "" : projectDirectory + "/";
+        return context.Files.Where(f => f.StartsWith(prefix, StringComparison.Ordinal)
+                                        && (f.EndsWith("/build.gradle", StringComparison.Ordinal) || f.EndsWith("/build.gradle.kts", StringComparison.Ordinal))
+                                        && !f[prefix.Length..].StartsWith("buildSrc/", StringComparison.Ordinal)
+                                        && !manifests.Contains(f));
+    }
+}
+
+/// <summary>Modules of a go.work (<c>use ./a</c> or a <c>use ( ... )</c> block): their go.mod and go.sum.</summary>
+public sealed partial class GoWorkspaceModules : ManifestDiscovery
+{
+    [GeneratedRegex(@"^\s*use\s+(?:\((?<block>[^)]*)\)|(?<one>\S+))", RegexOptions.Multiline)]
+    private static partial Regex Use();
+
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var text = context.ReadAllText(Join(projectDirectory, "go.work"));
+        if (text is null) yield break;
+        foreach (Match match in Use().Matches(text))
+        {
+            var directories = match.Groups["one"].Success ? [match.Groups["one"].Value]
+                : match.Groups["block"].Value.Split('\n').Select(l => l.Split("//")[0].Trim()).Where(l => l.Length > 0);
+            foreach (var directory in directories)
+            {
+                foreach (var name in new[] { "go.mod", "go.sum" })
+                {
+                    var path = Join(Join(projectDirectory, directory.Trim('"')), name);
+                    if (context.Exists(path)) yield return path;
+                }
+            }
+        }
+    }
+}
+
+/// <summary>A manifest's install-time scripts (package.json preinstall/postinstall/prepare) and the flag that skips them.</summary>
+public sealed record LifecycleScripts(string File, IReadOnlyList<string> ScriptNames, string DisableFlag)
+{
+    /// <summary>The lifecycle scripts the project's manifest defines, as "name: command".</summary>
+    public IReadOnlyList<string> Defined(BuildContext.BuildContext context, string projectDirectory)
+    {
+        var text = context.ReadAllText(projectDirectory.Length == 0 ? File : projectDirectory + "/" + File);
+        if (string.IsNullOrWhiteSpace(text)) return [];
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object || !document.RootElement.TryGetProperty("scripts", out var scripts)
+                || scripts.ValueKind != System.Text.Json.JsonValueKind.Object) return [];
+            return ScriptNames.Where(n => scripts.TryGetProperty(n, out _)).Select(n => $"{n}: {scripts.GetProperty(n)}").ToList();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return [];
+        }
+    }
+}

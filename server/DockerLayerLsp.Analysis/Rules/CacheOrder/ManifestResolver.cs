@@ -1,0 +1,123 @@
+using System.Text.RegularExpressions;
+using DockerLayerLsp.Analysis.Ecosystems;
+using DockerLayerLsp.Analysis.Model;
+using DockerLayerLsp.Analysis.Shell;
+
+namespace DockerLayerLsp.Analysis.Rules.CacheOrder;
+
+/// <summary>A manifest an install reads: where it is in the image, which context file it is, and which COPY put it there.</summary>
+internal sealed record ResolvedManifest(string ContainerPath, string ContextPath, CopyModel Provider, ManifestRole Role)
+{
+    public bool IsDirectory => ContextPath.EndsWith('/');
+}
+
+/// <summary>
+/// Finds the manifests an install reads, by real paths: the row's manifests in the install's project
+/// folder, mapped back through the COPYs before it to context files, plus what the ecosystem's
+/// <see cref="ManifestDiscovery"/> finds in their content (workspace members, referenced projects).
+/// </summary>
+internal static class ManifestResolver
+{
+    public sealed record Result(IReadOnlyList<ResolvedManifest> Manifests, string? ProjectContextDirectory)
+    {
+        public bool HasRequired => Manifests.Any(m => m.Role == ManifestRole.Required);
+    }
+
+    public static Result Resolve(InstallMatch install, string projectDirectory, IReadOnlyList<CopyModel> copiesBefore, BuildContext.BuildContext? context)
+    {
+        var found = new Dictionary<string, ResolvedManifest>(StringComparer.Ordinal);
+        void Add(ResolvedManifest manifest)
+        {
+            if (!found.TryGetValue(manifest.ContainerPath, out var existing) || existing.Role != ManifestRole.Required) found[manifest.ContainerPath] = manifest;
+        }
+
+        foreach (var manifest in install.Manifests)
+        {
+            if (manifest.IsPattern)
+            {
+                foreach (var resolved in ResolvePattern(manifest, projectDirectory, copiesBefore, context)) Add(resolved);
+                continue;
+            }
+            var containerPath = ContainerPaths.Resolve(projectDirectory, manifest.Name.TrimEnd('/'));
+            for (var i = copiesBefore.Count - 1; i >= 0; i--)
+            {
+                var copy = copiesBefore[i];
+                if (manifest.IsDirectory)
+                {
+                    var directory = CopyMapping.ContextDirectoryFor(copy, containerPath, context);
+                    if (directory is null || context is null || !context.DirectoryHasIncludedFiles(directory)) continue;
+                    Add(new ResolvedManifest(containerPath, directory + "/", copy, manifest.Role));
+                    break;
+                }
+                var contextPath = CopyMapping.ContextPathFor(copy, containerPath, context);
+                if (contextPath is null) continue;
+                Add(new ResolvedManifest(containerPath, contextPath, copy, manifest.Role));
+                break;
+            }
+        }
+
+        var required = found.Values.FirstOrDefault(m => m.Role == ManifestRole.Required);
+        var projectContextDirectory = required is null ? null : Parent(required.ContextPath, required.ContainerPath, projectDirectory);
+        if (install.Ecosystem.Discovery is { } discovery && context is not null && projectContextDirectory is not null)
+        {
+            var known = found.Values.Select(m => m.ContextPath).ToList();
+            foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
+            {
+                for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                {
+                    var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
+                    if (containerPath is null) continue;
+                    Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
+                    break;
+                }
+            }
+        }
+        return new Result([.. found.Values], projectContextDirectory);
+    }
+
+    /// <summary>The context folder of the project: the required manifest's folder, as deep below it as the container path is below the project folder.</summary>
+    private static string Parent(string contextPath, string containerPath, string projectDirectory)
+    {
+        var depth = ContainerPaths.RelativeTo(containerPath, projectDirectory).Count(c => c == '/') + 1;
+        var directory = contextPath.TrimEnd('/');
+        for (var i = 0; i < depth; i++)
+        {
+            var slash = directory.LastIndexOf('/');
+            directory = slash < 0 ? "" : directory[..slash];
+        }
+        return directory;
+    }
+
+    private static IEnumerable<ResolvedManifest> ResolvePattern(ManifestFile manifest, string projectDirectory, IReadOnlyList<CopyModel> copiesBefore, BuildContext.BuildContext? context)
+    {
+        if (context is null) yield break;
+        var regex = new Regex("^" + Regex.Escape(manifest.Name).Replace(@"\*", "[^/]*") + "$", RegexOptions.CultureInvariant);
+        var byPath = new Dictionary<string, ResolvedManifest>(StringComparer.Ordinal);
+        foreach (var copy in copiesBefore)
+        {
+            var directory = CopyMapping.ContextDirectoryFor(copy, projectDirectory, context);
+            if (directory is not null)
+            {
+                foreach (var file in context.Match((directory.Length == 0 ? "" : directory + "/") + manifest.Name))
+                {
+                    var name = file[(file.LastIndexOf('/') + 1)..];
+                    var containerPath = ContainerPaths.Resolve(projectDirectory, name);
+                    byPath[containerPath] = new ResolvedManifest(containerPath, file, copy, manifest.Role);
+                }
+            }
+            if (!copy.DestinationIsDirectory || copy.Destination != projectDirectory) continue;
+            foreach (var source in copy.Sources.Where(s => s.Kind == CopySourceKind.Context))
+            {
+                foreach (var file in context.Match(CopyMapping.CleanContextPath(source.Path)))
+                {
+                    var name = file[(file.LastIndexOf('/') + 1)..];
+                    if (file.Contains('/') && !source.Path.Contains('*') && CopyMapping.CleanContextPath(source.Path) != file) continue; // below a copied folder
+                    if (!regex.IsMatch(name)) continue;
+                    var containerPath = ContainerPaths.Resolve(projectDirectory, name);
+                    byPath[containerPath] = new ResolvedManifest(containerPath, file, copy, manifest.Role);
+                }
+            }
+        }
+        foreach (var resolved in byPath.Values) yield return resolved;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using DockerLayerLsp.Lsp.Features;
+using DockerLayerLsp.Lsp.Handlers;
+using DockerLayerLsp.Lsp.Protocol;
+using DockerLayerLsp.Lsp.Protocol.DockerLayer;
+using DockerLayerLsp.Lsp.Server;
+using DockerLayerLsp.Lsp.Workspace;
+
+namespace DockerLayerLsp.Lsp.Configuration;
+
+/// <summary>
+/// Keeps the analysis environment in step with the client's <c>dockerlayer</c> settings: pulled with
+/// <c>workspace/configuration</c> when the client supports it, else taken from
+/// <c>didChangeConfiguration</c>'s payload. Applying settings re-analyses every open Dockerfile.
+/// </summary>
+public sealed class SettingsLoader(ClientConnection client, ServerState state, DocumentWorkspace workspace, DiagnosticsRefresher refresher, ServerLog log)
+{
+    private int _latestRequest;
+
+    public bool ClientProvidesConfiguration => state.ClientCapabilities.Workspace?.Configuration == true;
+
+    /// <summary>Fetch the settings from the client; if several fetches overlap, the newest one wins.</summary>
+    public async Task RefreshAsync()
+    {
+        if (!ClientProvidesConfiguration) return;
+        var request = Interlocked.Increment(ref _latestRequest);
+        try
+        {
+            var result = await client.RequestAsync<ConfigurationParams, JsonElement[]>(
+                "workspace/configuration",
+                new ConfigurationParams { Items = [new ConfigurationItem { Section = Settings.Section }] },
+                CancellationToken.None).ConfigureAwait(false);
+            if (request != Volatile.Read(ref _latestRequest)) return;
+            Apply(result is { Length: > 0 } ? Settings.Read(result[0], log) : null);
+        }
+        catch (Exception e)
+        {
+            log.Warning($"workspace/configuration failed: {e.Message}");
+        }
+    }
+
+    /// <summary>Settings pushed in <c>workspace/didChangeConfiguration</c> (clients without <c>workspace/configuration</c>).</summary>
+    public void ApplyPushed(JsonElement? payload)
+    {
+        if (payload is not { ValueKind: JsonValueKind.Object } value) return;
+        Apply(Settings.Read(value.TryGetProperty(Settings.Section, out var section) ? section : value, log));
+    }
+
+    private void Apply(DockerLayerSettings? settings)
+    {
+        settings ??= new DockerLayerSettings();
+        workspace.SetEnvironment(environment => environment.WithSettings(settings));
+        log.Log($"Settings applied: {JsonSerializer.Serialize(settings, LspJsonContext.Default.DockerLayerSettings)}");
+        refresher.RefreshAll();
+    }
+}

@@ -1,0 +1,66 @@
+using DockerLayerLsp.Analysis.Fixes;
+using DockerLayerLsp.Syntax;
+
+namespace DockerLayerLsp.Analysis.Tests.Support;
+
+/// <summary>
+/// What every fix must guarantee, checked on any analysis: the fixed file parses with no new errors,
+/// keeps every instruction it does not change character for character, adds COPYs only of files in
+/// the build context, and re-checks clean. Returns the violations (empty when all hold).
+/// </summary>
+internal static class FixInvariants
+{
+    public static IReadOnlyList<string> Check(DocumentAnalysis analysis)
+    {
+        var problems = new List<string>();
+        var original = analysis.Tree.Text.ToString();
+        foreach (var finding in analysis.Findings)
+        {
+            foreach (var fix in finding.Fixes)
+            {
+                string fixedText;
+                try { fixedText = TextEdits.Apply(original, fix.Edits); }
+                catch (ArgumentException e) { problems.Add($"{fix.Title}: {e.Message}"); continue; }
+                problems.AddRange(CheckOne(analysis, fix, fixedText).Select(p => $"{finding.RuleId} fix '{fix.Title}': {p}"));
+            }
+        }
+        var all = FixAll.Apply(analysis, includeUnsafe: true);
+        var after = DockerfileAnalyzer.Analyze(SyntaxTree.Parse(all.Text), analysis.BuildContext);
+        foreach (var left in after.Findings.Where(f => f.Fixes.Length > 0 || !analysis.Findings.Any(o => o.RuleId == f.RuleId && o.Fixes.Length == 0)))
+            problems.Add($"after fix-all, still reported: {left.RuleId} {left.Message}");
+        return problems;
+    }
+
+    private static IEnumerable<string> CheckOne(DocumentAnalysis analysis, CodeFix fix, string fixedText)
+    {
+        var tree = SyntaxTree.Parse(fixedText);
+        var before = analysis.Tree.Diagnostics.Select(d => d.ToString()).Count();
+        if (tree.Diagnostics.Count > before)
+            yield return "new parse errors: " + string.Join("; ", tree.Diagnostics.Select(d => d.ToString()));
+
+        foreach (var instruction in analysis.Tree.Root.Instructions)
+        {
+            var text = instruction.ToString();
+            if (fixedText.Contains(text, StringComparison.Ordinal)) continue;
+            if (fix.Safety == FixSafety.Unsafe && instruction.Kind == InstructionKind.Run) continue;
+            yield return $"instruction on line {instruction.StartLine + 1} was changed: {text}";
+        }
+
+        var originalText = analysis.Tree.Text.ToString();
+        foreach (var instruction in tree.Root.Instructions.Where(i => i.Kind == InstructionKind.Copy && !originalText.Contains(i.ToString(), StringComparison.Ordinal)))
+        {
+            if (analysis.BuildContext is null) { yield return "added a COPY without a known build context"; continue; }
+            if (instruction.Flags.Any(f => f.Name == "from")) continue;
+            var words = instruction.Form == ArgumentForm.Exec && instruction.ExecArguments is { } exec ? exec.Select(a => a.Value).ToList() : instruction.Words.Select(w => w.Value).ToList();
+            foreach (var source in words.Take(words.Count - 1))
+            {
+                if (!analysis.BuildContext.Exists(source) && !analysis.BuildContext.DirectoryHasIncludedFiles(source))
+                    yield return $"added COPY of '{source}', which is not in the build context";
+            }
+        }
+
+        var recheck = DockerfileAnalyzer.Analyze(tree, analysis.BuildContext);
+        if (recheck.Findings.Length > analysis.Findings.Length)
+            yield return "more findings after the fix: " + string.Join("; ", recheck.Findings.Select(f => f.Message));
+    }
+}
