@@ -198,7 +198,7 @@ public static class EcosystemCatalog
         "gradle", "Gradle",
         [
             Required("build.gradle"), Required("build.gradle.kts"), Required("settings.gradle"), Required("settings.gradle.kts"),
-            Config("gradle.properties"), Config("gradle/"), Config("gradlew"), Config("gradle/libs.versions.toml"),
+            Config("gradle.properties"), Config("gradle/"), Config("gradlew"),
         ],
         [
             Cmd("gradle", "") with
@@ -254,7 +254,7 @@ public static class EcosystemCatalog
 
     public static readonly Ecosystem Mix = new(
         "mix", "Mix (Elixir)",
-        [Required("mix.exs"), Lock("mix.lock")],
+        [Required("mix.exs"), Lock("mix.lock"), Config("config/")],
         [
             Cmd("mix", "deps.get"), Cmd("mix", "deps.compile"),
             Cmd("mix", "do deps.get") with { PositionalPrefix = "deps." }, Cmd("mix", "do deps.compile") with { PositionalPrefix = "deps." },

@@ -36,8 +36,14 @@ public static class InstallCommandMatcher
         {
             foreach (var install in ecosystem.Installs)
             {
-                if (install.Program != program || !StartsWith(args, install.Subcommand)) continue;
-                var rest = args.Skip(install.Subcommand.Count).Select(a => a.TrimEnd(',')).ToList();
+                if (install.Program != program) continue;
+                // `pnpm -C web install`, `yarn --cwd app install`: a directory flag may come before the subcommand.
+                var lead = 0;
+                while (lead < args.Count && install.DirectoryFlags.Contains(SplitFlag(args[lead]).Flag))
+                    lead += SplitFlag(args[lead]).Value is null ? 2 : 1;
+                var afterLead = args.Skip(lead).ToList();
+                if (!StartsWith(afterLead, install.Subcommand)) continue;
+                var rest = afterLead.Skip(install.Subcommand.Count).Concat(args.Take(Math.Min(lead, args.Count))).Select(a => a.TrimEnd(',')).ToList();
                 var match = MatchArguments(ecosystem, install, command, rest);
                 if (match is not null) return match;
             }

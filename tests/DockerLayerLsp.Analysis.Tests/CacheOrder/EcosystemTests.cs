@@ -119,6 +119,26 @@ public class EcosystemTests
             "FROM elixir:1.17\nWORKDIR /app\nCOPY mix.exs mix.lock ./\nCOPY config config\nCOPY lib lib\nRUN mix do deps.get, deps.compile\n",
             "FROM elixir:1.17\nWORKDIR /app\nCOPY mix.exs mix.lock ./\nCOPY config config\nRUN mix do deps.get, deps.compile\nCOPY lib lib\n",
             FixSafety.Safe, "mix.exs", "mix.lock", "config/config.exs", "lib/app.ex"),
+        Row("mix deps.get copies config/ with the manifests",
+            "FROM elixir:1.17\nWORKDIR /app\nCOPY . .\nRUN mix deps.get --only prod\n",
+            "FROM elixir:1.17\nWORKDIR /app\nCOPY mix.exs mix.lock ./\nCOPY config/ /app/config/\nRUN mix deps.get --only prod\nCOPY . .\n",
+            FixSafety.Safe, "mix.exs", "mix.lock", "config/config.exs", "lib/app.ex"),
+        Row("cargo --manifest-path into a member",
+            "FROM rust:1.80\nWORKDIR /app\nCOPY . .\nRUN cargo build --release --manifest-path server/Cargo.toml\n",
+            "FROM rust:1.80\nWORKDIR /app\nCOPY server/Cargo.toml /app/server/\nRUN cd /app/server && mkdir -p src && touch src/main.rs && cargo fetch && rm src/main.rs\nCOPY . .\nRUN cargo build --release --manifest-path server/Cargo.toml\n",
+            FixSafety.Unsafe, "server/Cargo.toml", "server/src/main.rs"),
+        Row("composer --working-dir",
+            "FROM composer:2\nCOPY . /srv\nRUN composer install --working-dir=/srv/api --no-scripts\n",
+            "FROM composer:2\nCOPY api/composer.json api/composer.lock /srv/api/\nRUN composer install --working-dir=/srv/api --no-scripts\nCOPY . /srv\n",
+            FixSafety.Safe, "api/composer.json", "api/composer.lock", "api/src/A.php"),
+        Row("uv --project",
+            "FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN uv sync --project backend --no-install-project\n",
+            "FROM python:3.12\nWORKDIR /app\nCOPY backend/pyproject.toml backend/uv.lock /app/backend/\nRUN uv sync --project backend --no-install-project\nCOPY . .\n",
+            FixSafety.Safe, "backend/pyproject.toml", "backend/uv.lock", "backend/app/main.py"),
+        Row("pnpm -C",
+            "FROM node:22\nWORKDIR /app\nCOPY web web\nRUN pnpm -C web install --frozen-lockfile\n",
+            "FROM node:22\nWORKDIR /app\nCOPY web/package.json web/pnpm-lock.yaml /app/web/\nRUN pnpm -C web install --frozen-lockfile\nCOPY web web\n",
+            FixSafety.Safe, "web/package.json", "web/pnpm-lock.yaml", "web/src/main.ts"),
         Row("dart pub get",
             "FROM dart:stable\nWORKDIR /app\nCOPY . .\nRUN dart pub get\n",
             "FROM dart:stable\nWORKDIR /app\nCOPY pubspec.yaml pubspec.lock ./\nRUN dart pub get\nCOPY . .\n",
@@ -175,6 +195,10 @@ public class EcosystemTests
         Assert.NotNull(name);
         Assert.Empty(AnalyzeOnDisk(dockerfile, files).Findings);
     }
+
+    [Fact]
+    public void A_bind_mount_of_another_folder_does_not_hide_the_bust()
+        => Assert.Single(AnalyzeOnDisk("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN --mount=type=bind,source=wheels,target=/wheels pip install -r requirements.txt\n", "requirements.txt", "app.py", "wheels/a.whl").Findings);
 
     [Fact]
     public void A_needed_folder_copied_before_the_install_is_named_but_not_reported_alone()

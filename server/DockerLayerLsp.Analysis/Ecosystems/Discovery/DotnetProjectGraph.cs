@@ -37,6 +37,10 @@ public sealed partial class DotnetProjectGraph : ManifestDiscovery
                 if (context.Exists(referenced)) queue.Enqueue(referenced);
             }
         }
+        foreach (var lockfile in projects.Where(p => p.EndsWith("proj", StringComparison.OrdinalIgnoreCase)).Select(p => Join(DirectoryOf(p), "packages.lock.json")))
+        {
+            if (context.Exists(lockfile) && !manifests.Contains(lockfile)) found.Add(lockfile);
+        }
         foreach (var directory in projects.Select(DirectoryOf).Append(projectDirectory).SelectMany(Ancestors).Distinct())
         {
             foreach (var name in FolderFiles)

@@ -74,7 +74,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
                 $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context, so it re-runs on every source change. Bind-mount only the manifests it reads (--mount=type=bind,source=<manifest>,target=<manifest>).",
                 run.Syntax.Span, [], []);
         }
-        if (run.Mounts.Any(m => m.Type == "bind" && m.From is null)) return null; // manifests bind-mounted: already right
+        if (BindMountsManifests(run, install, projectDirectory)) return null; // the documented manifest-first pattern
 
         var resolution = ManifestResolver.Resolve(install, projectDirectory, copiesBefore, context.BuildContext);
         if (!resolution.HasRequired) return null; // manifests generated or from another stage: moving copies changes nothing
@@ -150,6 +150,20 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             current = parent;
             limit = current.Instructions.Length;
         }
+    }
+
+    /// <summary>A bind mount (from the context) puts a required manifest, or a folder holding the project, where the install reads it.</summary>
+    private static bool BindMountsManifests(RunModel run, InstallMatch install, string projectDirectory)
+    {
+        var required = install.Manifests.Where(m => m.Role == ManifestRole.Required && !m.IsPattern).Select(m => ContainerPaths.Resolve(projectDirectory, m.Name)).ToList();
+        foreach (var mount in run.Mounts.Where(m => m.Type == "bind" && m.From is null))
+        {
+            if (mount.Target is not { } target) continue;
+            var path = ContainerPaths.Resolve(run.WorkingDirectory, target);
+            if (required.Contains(path) || ContainerPaths.IsUnder(projectDirectory, path)) return true;
+            if (install.Manifests.Any(m => m.IsPattern) && ContainerPaths.IsUnder(path, projectDirectory)) return true;
+        }
+        return false;
     }
 
     private static bool IsVendored(InstallMatch install, string projectDirectory, List<CopyModel> copiesBefore, BuildContext.BuildContext? context)
