@@ -99,6 +99,26 @@ public sealed class DocumentSyncTests
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(ServerBuilds.Kinds), MemberType = typeof(ServerBuilds))]
+    public async Task A_burst_of_edits_publishes_the_newest_version_and_never_goes_back(string kind)
+    {
+        await using var client = LspClient.Start(ServerBuilds.Get(kind));
+        await client.InitializeAsync();
+        var document = new ClientDocument("file:///tmp/sync-burst/Dockerfile", "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\n");
+        await client.OpenAsync(document.Uri, document.Text);
+        for (var i = 0; i < 50; i++)
+        {
+            var end = document.Text.IndexOf("\nRUN", StringComparison.Ordinal);
+            await client.NotifyAsync("textDocument/didChange", document.Change(end, end, i % 10 == 9 ? "\n# edit" : "x"));
+        }
+        await client.WaitForDiagnosticsAsync(document.Uri, version: document.Version);
+        var versions = client.Notifications("textDocument/publishDiagnostics").Select(n => (int)n["params"]!["version"]!).ToList();
+        Assert.Equal(versions.Order(), versions);           // never an older version after a newer one
+        Assert.Equal(document.Version, versions[^1]);
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
+
     private static JsonObject Change(int l1, int c1, int l2, int c2, string text) => new()
     {
         ["range"] = new JsonObject
