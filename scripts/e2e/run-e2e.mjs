@@ -445,6 +445,9 @@ async function main() {
     await check('no DockerLayer error notification', async () => {
       const errors = await errorNotifications();
       assert(errors.length === 0, `notifications: ${errors.join(' / ')}`);
+      // The server's stderr reaches the channel at its own level: a healthy session logs no error.
+      const errorLines = outputChannelLog(root).split('\n').filter((line) => line.includes('[error]'));
+      assert(errorLines.length === 0, `error lines in the DockerLayer output: ${errorLines.slice(0, 3).join(' / ')}`);
     });
 
     await check('a server that cannot start gets one notification saying why', async () => {

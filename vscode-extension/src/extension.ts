@@ -148,7 +148,7 @@ class DockerLayerClient extends LanguageClient {
           input.on('data', (chunk: string) => {
             for (const line of chunk.split(/\r?\n/)) {
               if (line.length === 0) continue;
-              channel.error(line);
+              logServerLine(channel, line);
               stderrTail.push(line);
               if (stderrTail.length > 5) stderrTail.shift();
             }
@@ -203,5 +203,22 @@ class StartAwareErrorHandler implements ErrorHandler {
       return this.crashPolicy.closed();
     }
     return { action: CloseAction.DoNotRestart, handled: true };
+  }
+}
+
+/**
+ * The server writes `[HH:mm:ss.fff level] message` to stderr; the channel stamps its own time, so
+ * only the level is kept, and trace lines stay hidden until the user raises the channel's log level.
+ * Anything else on stderr (a runtime crash) is an error.
+ */
+function logServerLine(channel: vscode.LogOutputChannel, line: string): void {
+  const match = /^\[\d\d:\d\d:\d\d\.\d+ (\w+)\] (.*)$/.exec(line);
+  const message = match?.[2] ?? line;
+  switch (match?.[1]) {
+    case 'trace': channel.trace(message); break;
+    case 'log': channel.debug(message); break;
+    case 'info': channel.info(message); break;
+    case 'warning': channel.warn(message); break;
+    default: channel.error(message); break;
   }
 }

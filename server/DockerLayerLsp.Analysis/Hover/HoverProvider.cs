@@ -50,14 +50,14 @@ public static class HoverProvider
     {
         if (model is null)
         {
-            markdown.Append($"Starts stage **{stage.DisplayName}** from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.");
+            markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.");
             AppendDependents(markdown, analysis, stage, -1);
             return;
         }
         var layers = stage.Instructions.Take(model.IndexInStage + 1).Count(i => InstructionDocs.CreatesLayer(i.Kind));
         markdown.Append(InstructionDocs.CreatesLayer(model.Kind)
-            ? $"**Layer {layers}** of stage **{stage.DisplayName}** (instruction {model.IndexInStage + 1} after FROM).\n\n"
-            : $"Metadata step {model.IndexInStage + 1} of stage **{stage.DisplayName}** (adds no layer, but is part of every later step's cache key).\n\n");
+            ? $"**Layer {layers}** of {StageName(stage)} (step {model.IndexInStage + 1} after `FROM`).\n\n"
+            : $"Metadata step {model.IndexInStage + 1} of {StageName(stage)}: it adds no layer, but is part of every later step's cache key.\n\n");
 
         markdown.Append("**Cache key**: ");
         switch (model)
@@ -127,7 +127,7 @@ public static class HoverProvider
         var later = stage.Instructions.Skip(index + 1).ToList();
         var lines = later.Select(i => i.Syntax.StartLine + 1).ToList();
         markdown.Append("**A change invalidates**: ");
-        markdown.Append(later.Count == 0 ? "nothing later in this stage" : $"the {later.Count} later step{(later.Count == 1 ? "" : "s")} of this stage (lines {Ranges(lines)})");
+        markdown.Append(later.Count == 0 ? "nothing later in this stage" : later.Count == 1 ? $"the later step of this stage on line {lines[0]}" : $"the {later.Count} later steps of this stage (lines {Ranges(lines)})");
         var dependents = analysis.Model.Stages.Where(s => s.BaseStageIndex == stage.Index).Select(s => s.DisplayName)
             .Concat(analysis.Model.Stages.Where(s => s.Index != stage.Index && s.Instructions.OfType<CopyModel>().Any(c => ReferencesStage(c.From, stage)))
                 .Select(s => s.DisplayName + " (COPY --from)"))
@@ -135,6 +135,8 @@ public static class HoverProvider
         if (dependents.Count > 0) markdown.Append(", and stages built from it: ").Append(string.Join(", ", dependents));
         markdown.Append('.');
     }
+
+    private static string StageName(Stage stage) => stage.Name is null ? $"stage **{stage.Index}**" : $"stage **{stage.Name}** ({stage.Index})";
 
     private static bool ReferencesStage(string? from, Stage stage)
         => from is not null && ((stage.Name is not null && from.Equals(stage.Name, StringComparison.OrdinalIgnoreCase)) || from == stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -29,7 +29,7 @@ public class HoverProviderTests
     public void Run_hover_explains_layer_cache_key_what_busts_it_and_what_it_invalidates()
     {
         var hover = HoverAt("RUN go build", 6);
-        Assert.Contains("**Layer 3** of stage **build (0)**", hover);
+        Assert.Contains("**Layer 3** of stage **build** (0) (step 5 after `FROM`)", hover);
         Assert.Contains("`go build -o /bin/app ./cmd/app`", hover);
         Assert.Contains("re-runs whenever a file copied at line 5", hover);
         Assert.Contains("stages built from it: stage 1 (COPY --from)", hover);

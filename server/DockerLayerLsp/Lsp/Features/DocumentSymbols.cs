@@ -84,6 +84,9 @@ public static class DocumentSymbols
         arguments = string.Join(' ', arguments.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (arguments.Length > MaxNameLength) arguments = arguments[..MaxNameLength].TrimEnd() + "…";
         var keyword = instruction.Keyword.ToUpperInvariant();
+        // Which stage a COPY takes its files from is what people scan the outline for.
+        var from = instruction.Flags.FirstOrDefault(f => f.Name.Equals("from", StringComparison.OrdinalIgnoreCase));
+        if (from?.Value is { Length: > 0 } stage) arguments = $"--from={stage} {arguments}";
         return arguments.Length == 0 ? keyword : $"{keyword} {arguments}";
     }
 }
