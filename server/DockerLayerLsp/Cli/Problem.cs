@@ -14,6 +14,7 @@ internal sealed record Problem(
     int EndColumn,
     TextSpan Span,
     bool Fixable,
+    bool FixIsUnsafe,
     string? FixTitle,
     string? HelpUri,
     IReadOnlyList<(int Line, int Column, string Message)> Related);

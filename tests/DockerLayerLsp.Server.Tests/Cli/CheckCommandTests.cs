@@ -33,6 +33,29 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void An_unsafe_fix_is_counted_apart_and_applied_only_with_unsafe_fixes()
+    {
+        // Without `go mod download`, the fix must add a command: unsafe, so plain --fix leaves the file alone.
+        var folder = CopyExample("go-modules");
+        var dockerfile = Path.Combine(folder, "Dockerfile");
+        var before = File.ReadAllText(dockerfile).Replace("RUN go mod download\n", "");
+        File.WriteAllText(dockerfile, before);
+
+        var check = Run(folder, "check", ".");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains("(1 fixable with --fix --unsafe-fixes).", check.Stdout);
+
+        Assert.Equal(1, Run(folder, "check", "--fix", ".").ExitCode);
+        Assert.Equal(before, File.ReadAllText(dockerfile));
+
+        var applied = Run(folder, "check", "--fix", "--unsafe-fixes", ".");
+        Assert.Equal(0, applied.ExitCode);
+        var after = File.ReadAllText(dockerfile);
+        Assert.Contains("COPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\n", after);
+        Assert.Equal(0, Run(folder, "check", ".").ExitCode);
+    }
+
+    [Fact]
     public void Fix_keeps_a_byte_order_mark_and_crlf()
     {
         var folder = CopyExample("npm");

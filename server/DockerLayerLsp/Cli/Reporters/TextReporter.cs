@@ -12,12 +12,14 @@ internal sealed class TextReporter : IReporter
         using var writer = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true);
         var count = 0;
         var fixable = 0;
+        var unsafeOnly = 0;
         foreach (var report in reports)
         {
             foreach (var problem in report.Problems)
             {
                 count++;
-                if (problem.Fixable) fixable++;
+                if (problem.Fixable && !problem.FixIsUnsafe) fixable++;
+                if (problem.Fixable && problem.FixIsUnsafe) unsafeOnly++;
                 var severity = problem.Severity.ToString().ToLowerInvariant();
                 writer.WriteLine($"{report.DisplayPath}:{problem.Line}:{problem.Column}: {Paint(problem.Code, color ? "1;33" : null)} {problem.Message} [{severity}]");
                 WriteFrame(writer, report, problem);
@@ -30,8 +32,17 @@ internal sealed class TextReporter : IReporter
         }
         writer.WriteLine(count == 0
             ? $"All checks passed ({reports.Count} Dockerfile{(reports.Count == 1 ? "" : "s")})."
-            : $"Found {count} problem{(count == 1 ? "" : "s")} in {reports.Count(r => r.Problems.Count > 0)} of {reports.Count} Dockerfile{(reports.Count == 1 ? "" : "s")}" + (fixable > 0 ? $" ({fixable} fixable with --fix)." : "."));
+            : $"Found {count} problem{(count == 1 ? "" : "s")} in {reports.Count(r => r.Problems.Count > 0)} of {reports.Count} Dockerfile{(reports.Count == 1 ? "" : "s")}" + FixSummary(fixable, unsafeOnly) + ".");
     }
+
+    // Like ruff: a fix that may change what the build does is counted apart, so "--fix" never promises more than it does.
+    private static string FixSummary(int safe, int unsafeOnly) => (safe, unsafeOnly) switch
+    {
+        (0, 0) => "",
+        (_, 0) => $" ({safe} fixable with --fix)",
+        (0, _) => $" ({unsafeOnly} fixable with --fix --unsafe-fixes)",
+        _ => $" ({safe} fixable with --fix, {unsafeOnly} more with --unsafe-fixes)",
+    };
 
     private static void WriteFrame(StreamWriter writer, FileReport report, Problem problem)
     {
