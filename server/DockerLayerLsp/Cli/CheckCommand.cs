@@ -128,24 +128,24 @@ internal static class CheckCommand
                 DiagnosticSeverity.Info => FindingSeverity.Information,
                 _ => FindingSeverity.Hint,
             };
-            problems.Add(Create(text, diagnostic.Code, severity, diagnostic.Message, diagnostic.Span, null, false, null, []));
+            problems.Add(Create(text, diagnostic.Code, severity, diagnostic.Message, diagnostic.Span, null, false, null, null, []));
         }
         foreach (var finding in analysis.Findings)
         {
             var related = finding.Related.Select(r => (text.GetLinePosition(r.Span.Start).Line + 1, text.GetLinePosition(r.Span.Start).Character + 1, r.Message)).ToList();
             var fix = finding.Fixes.FirstOrDefault();
             problems.Add(Create(text, finding.RuleId, finding.Severity, finding.Message, finding.Span,
-                fix is null ? null : fix.Title + (fix.Safety == FixSafety.Unsafe ? " (--fix --unsafe-fixes)" : " (--fix)"), fix?.Safety == FixSafety.Unsafe, finding.Rule.HelpUri, related));
+                fix is null ? null : fix.Title + (fix.Safety == FixSafety.Unsafe ? " (--fix --unsafe-fixes)" : " (--fix)"), fix?.Safety == FixSafety.Unsafe, fix?.Note, finding.Rule.HelpUri, related));
         }
         problems.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
         return problems;
     }
 
-    private static Problem Create(SourceText text, string code, FindingSeverity severity, string message, TextSpan span, string? fixTitle, bool fixIsUnsafe, string? help, IReadOnlyList<(int, int, string)> related)
+    private static Problem Create(SourceText text, string code, FindingSeverity severity, string message, TextSpan span, string? fixTitle, bool fixIsUnsafe, string? fixNote, string? help, IReadOnlyList<(int, int, string)> related)
     {
         var start = text.GetLinePosition(span.Start);
         var end = text.GetLinePosition(span.End);
-        return new Problem(code, severity, message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1, span, fixTitle is not null, fixIsUnsafe, fixTitle, help, related);
+        return new Problem(code, severity, message, start.Line + 1, start.Character + 1, end.Line + 1, end.Character + 1, span, fixTitle is not null, fixIsUnsafe, fixTitle, fixNote, help, related);
     }
 
     private static string DisplayPath(string path)

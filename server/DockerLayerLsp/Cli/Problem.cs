@@ -16,6 +16,7 @@ internal sealed record Problem(
     bool Fixable,
     bool FixIsUnsafe,
     string? FixTitle,
+    string? FixNote,
     string? HelpUri,
     IReadOnlyList<(int Line, int Column, string Message)> Related);
 

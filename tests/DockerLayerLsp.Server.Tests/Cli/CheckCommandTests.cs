@@ -44,6 +44,7 @@ public class CheckCommandTests
         var check = Run(folder, "check", ".");
         Assert.Equal(1, check.ExitCode);
         Assert.Contains("(1 fixable with --fix --unsafe-fixes).", check.Stdout);
+        Assert.Contains("why unsafe: Adds the command `go mod download`", check.Stdout);
 
         Assert.Equal(1, Run(folder, "check", "--fix", ".").ExitCode);
         Assert.Equal(before, File.ReadAllText(dockerfile));

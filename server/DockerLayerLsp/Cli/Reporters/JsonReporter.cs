@@ -24,6 +24,8 @@ internal sealed class JsonReporter : IReporter
                 json.WriteString("message", problem.Message);
                 json.WriteBoolean("fixable", problem.Fixable);
                 if (problem.FixTitle is not null) json.WriteString("fix", problem.FixTitle);
+                if (problem.FixTitle is not null) json.WriteBoolean("fixUnsafe", problem.FixIsUnsafe);
+                if (problem.FixNote is not null) json.WriteString("fixNote", problem.FixNote);
                 if (problem.HelpUri is not null) json.WriteString("url", problem.HelpUri);
                 json.WriteEndObject();
             }

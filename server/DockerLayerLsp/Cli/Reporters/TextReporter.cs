@@ -26,6 +26,8 @@ internal sealed class TextReporter : IReporter
                 foreach (var (line, column, message) in problem.Related)
                     writer.WriteLine($"   = note: {report.DisplayPath}:{line}:{column}: {message}");
                 if (problem.FixTitle is not null) writer.WriteLine($"   = fix: {problem.FixTitle}");
+                // An unsafe fix says what it may change, so the user can judge before passing --unsafe-fixes.
+                if (problem.FixNote is not null) writer.WriteLine($"     {(problem.FixIsUnsafe ? "why unsafe" : "note")}: {problem.FixNote}");
                 if (problem.HelpUri is not null) writer.WriteLine($"   = help: dockerlayer rule {problem.Code}");
                 writer.WriteLine();
             }
