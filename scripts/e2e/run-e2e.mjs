@@ -361,6 +361,17 @@ async function main() {
       // The hover stays up for this check's screenshot; the next check dismisses it.
     });
 
+    await check('hover on the finding says why it costs time and what the fix does', async () => {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      const copyLine = await editorLine('COPY . .');
+      const text = await hoverText(copyLine.locator('span span').filter({ hasText: 'COPY' }).first());
+      console.log(`     hover: ${text.replace(/\s+/g, ' ').slice(0, 160)}`);
+      // Only the server's hover (not VS Code's own diagnostic hover) has the rule title and the fix's title.
+      assert(text.includes(`${RULE_ID}: `), `the hover does not explain ${RULE_ID}`);
+      assert(/Fix: Copy go\.mod, go\.sum first, then the source/.test(text), 'the hover does not say what the fix does');
+    });
+
     await check('quick fix reorders manifest-first and the warning goes away', async () => {
       await page.mouse.move(5, 5);
       await page.keyboard.press('Escape');

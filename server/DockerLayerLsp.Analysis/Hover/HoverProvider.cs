@@ -25,11 +25,12 @@ public static class HoverProvider
         var markdown = new StringBuilder();
         foreach (var finding in analysis.Findings.Where(f => f.Span.Contains(offset) || (f.Span.Start <= offset && offset <= f.Span.End)))
         {
-            markdown.Append("**").Append(finding.RuleId).Append(": ").Append(finding.Rule.Title).Append("**\n\n")
-                .Append(finding.Message).Append("\n\n")
-                .Append(finding.Rule.Documentation.WhyItMatters).Append("\n\n");
+            // Editors already show the diagnostic's message next to this hover: say what it does not —
+            // what the fix does (first, so it is seen without scrolling), then why the order costs time.
+            markdown.Append("**").Append(finding.RuleId).Append(": ").Append(finding.Rule.Title).Append("**\n\n");
             foreach (var fix in finding.Fixes)
                 markdown.Append("*Fix*: ").Append(fix.Title).Append(fix.Note is null ? "" : " — " + fix.Note).Append("\n\n");
+            markdown.Append(finding.Rule.Documentation.WhyItMatters).Append("\n\n");
             markdown.Append("---\n\n");
         }
 

@@ -53,6 +53,8 @@ public class HoverProviderTests
         Assert.Contains("DLC001", hover);
         Assert.Contains("downloads and builds every dependency again", hover);
         Assert.Contains("*Fix*: Copy go.mod, go.sum first", hover);
+        Assert.True(hover.IndexOf("*Fix*", StringComparison.Ordinal) < hover.IndexOf("downloads and builds", StringComparison.Ordinal), "the fix comes before the explanation");
+        Assert.DoesNotContain("brings in more than the dependency manifests", hover); // the diagnostic's message, shown by the editor already
     }
 
     [Fact]
