@@ -31,13 +31,20 @@ internal static class CheckCommand
             Console.Error.WriteLine($"dockerlayer: build context folder not found: {contextOverride.FullName}");
             return CommandLine.ExitUsage;
         }
+        // System.CommandLine takes an unknown `--flag` for a PATH; say what it is rather than "no such file".
+        if (paths.FirstOrDefault(p => p.StartsWith('-') && p.Length > 1 && !File.Exists(p) && !Directory.Exists(p)) is { } unknown)
+        {
+            Console.Error.WriteLine($"dockerlayer: unknown option {unknown} (see dockerlayer check --help)");
+            return CommandLine.ExitUsage;
+        }
         var files = new List<string>();
+        var emptyFolders = new List<string>();
         foreach (var path in paths)
         {
             try
             {
                 var found = DockerfileFiles.Discover(path).ToList();
-                if (found.Count == 0 && Directory.Exists(path)) Console.Error.WriteLine($"dockerlayer: no Dockerfile found under {path}");
+                if (found.Count == 0) emptyFolders.Add(path);
                 files.AddRange(found);
             }
             catch (FileNotFoundException e)
@@ -47,6 +54,13 @@ internal static class CheckCommand
             }
         }
 
+        // A mistyped folder in CI must not pass as "all checks passed".
+        if (files.Count == 0)
+        {
+            Console.Error.WriteLine($"dockerlayer: no Dockerfile found in {string.Join(", ", paths)} (looked for Dockerfile, Dockerfile.*, *.Dockerfile, Containerfile)");
+            return CommandLine.ExitUsage;
+        }
+        foreach (var folder in emptyFolders) Console.Error.WriteLine($"dockerlayer: no Dockerfile found under {folder}");
         var contexts = new Dictionary<string, BuildContextModel>(StringComparer.Ordinal);
         var reports = new List<FileReport>();
         foreach (var file in files)
@@ -74,13 +88,16 @@ internal static class CheckCommand
             "sarif" => new SarifReporter(),
             _ => new TextReporter(),
         };
-        using (var stdout = Console.OpenStandardOutput())
-            reporter.Write(stdout, reports);
+        // What --fix changed comes first, so the summary line below describes the files as they now are.
         foreach (var report in reports.Where(r => r.Fixed.Count > 0))
         {
             var writer = format == "text" ? Console.Out : Console.Error;
             foreach (var title in report.Fixed) writer.WriteLine($"fixed {report.DisplayPath}: {title}");
         }
+        Console.Out.Flush();
+        using (var stdout = Console.OpenStandardOutput())
+            reporter.Write(stdout, reports);
+        if (reports.Any(r => r.WriteError is not null)) return CommandLine.ExitUsage;
         return reports.Any(r => r.Problems.Count > 0) ? CommandLine.ExitFindings : CommandLine.ExitClean;
     }
 
@@ -100,9 +117,18 @@ internal static class CheckCommand
                 }
                 else
                 {
-                    DockerfileFiles.WriteAtomically(path, result.Text);
-                    fixedTitles.AddRange(result.Titles);
-                    analysis = DockerfileAnalyzer.Analyze(fixedTree, buildContext);
+                    try
+                    {
+                        DockerfileFiles.WriteAtomically(path, result.Text);
+                        fixedTitles.AddRange(result.Titles);
+                        analysis = DockerfileAnalyzer.Analyze(fixedTree, buildContext);
+                    }
+                    catch (IOException e)
+                    {
+                        // The findings are still reported, for the file as it is on disk.
+                        Console.Error.WriteLine($"dockerlayer: cannot write {DisplayPath(path)}: {e.Message}");
+                        return new FileReport(path, DisplayPath(path), analysis.Tree.Text, Problems(analysis), fixedTitles, e.Message);
+                    }
                 }
             }
         }

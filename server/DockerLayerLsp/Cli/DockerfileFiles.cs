@@ -46,17 +46,39 @@ internal static class DockerfileFiles
         return reader.ReadToEnd();
     }
 
-    /// <summary>Writes through a temporary file in the same folder and renames it over the original.</summary>
+    /// <summary>
+    /// Replaces the file's text and nothing else about it: a symlink is written through to its target (the link
+    /// stays), the mode and owner are kept, a file with other hard links is rewritten in place (a rename would split
+    /// them), and a file nobody may write is refused. Otherwise the text goes to a temporary file in the same folder
+    /// that is renamed over the original, so a crash never leaves half a Dockerfile.
+    /// </summary>
+    /// <exception cref="IOException">The file cannot be written; the message says why in one line.</exception>
     public static void WriteAtomically(string path, string text)
     {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(path)}.dockerlayer-{Environment.ProcessId}.tmp");
+        var target = Path.GetFullPath(new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path);
+        var directory = Path.GetDirectoryName(target)!;
+        var mode = OperatingSystem.IsWindows() ? (UnixFileMode?)null : File.GetUnixFileMode(target);
+        if (mode is { } m && (m & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0)
+            throw new IOException("the file is read-only (no write permission for anyone)");
+        var owner = UnixFileOwner.Get(target);
+        if (owner is { Links: > 1 })
+        {
+            File.WriteAllText(target, text, Utf8NoBom);
+            return;
+        }
+        var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.dockerlayer-{Environment.ProcessId}.tmp");
         try
         {
             File.WriteAllText(temporary, text, Utf8NoBom);
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(path));
-            File.Move(temporary, path, overwrite: true);
+            if (mode is { } keep && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, keep);
+            // Only root can give a file away; for anyone else the new file is already theirs, as the old one was.
+            if (owner is { } o && UnixFileOwner.Get(temporary) is { } created && (created.Uid != o.Uid || created.Gid != o.Gid))
+                UnixFileOwner.Set(temporary, o);
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new IOException(e.Message, e);
         }
         finally
         {

@@ -21,4 +21,4 @@ internal sealed record Problem(
     IReadOnlyList<(int Line, int Column, string Message)> Related);
 
 /// <summary>The result of checking one Dockerfile.</summary>
-internal sealed record FileReport(string Path, string DisplayPath, SourceText Text, IReadOnlyList<Problem> Problems, IReadOnlyList<string> Fixed);
+internal sealed record FileReport(string Path, string DisplayPath, SourceText Text, IReadOnlyList<Problem> Problems, IReadOnlyList<string> Fixed, string? WriteError = null);

@@ -83,8 +83,16 @@ internal sealed class SarifReporter : IReporter
         }
         json.WriteStartObject("physicalLocation");
         json.WriteStartObject("artifactLocation");
-        json.WriteString("uri", Uri.EscapeDataString(path).Replace("%2F", "/"));
-        if (!Path.IsPathRooted(path)) json.WriteString("uriBaseId", "%SRCROOT%");
+        // SARIF wants a URI: relative to %SRCROOT% when the file is below the working folder, else an absolute file: URI.
+        if (Path.IsPathRooted(path))
+        {
+            json.WriteString("uri", new Uri(path).AbsoluteUri);
+        }
+        else
+        {
+            json.WriteString("uri", Uri.EscapeDataString(path).Replace("%2F", "/"));
+            json.WriteString("uriBaseId", "%SRCROOT%");
+        }
         json.WriteEndObject();
         json.WriteStartObject("region");
         json.WriteNumber("startLine", line);

@@ -21,7 +21,7 @@ internal sealed class TextReporter : IReporter
                 if (problem.Fixable && !problem.FixIsUnsafe) fixable++;
                 if (problem.Fixable && problem.FixIsUnsafe) unsafeOnly++;
                 var severity = problem.Severity.ToString().ToLowerInvariant();
-                writer.WriteLine($"{report.DisplayPath}:{problem.Line}:{problem.Column}: {Paint(problem.Code, color ? "1;33" : null)} {problem.Message} [{severity}]");
+                writer.WriteLine($"{report.DisplayPath}:{problem.Line}:{problem.Column}: {Paint(problem.Code, color ? "1;33" : null)} {WithoutControls(problem.Message)} [{severity}]");
                 WriteFrame(writer, report, problem);
                 foreach (var (line, column, message) in problem.Related)
                     writer.WriteLine($"   = note: {report.DisplayPath}:{line}:{column}: {message}");
@@ -55,15 +55,36 @@ internal sealed class TextReporter : IReporter
         writer.WriteLine($"{new string(' ', width)} |");
         for (var line = firstLine; line <= lastLine && line < text.LineCount; line++)
         {
-            var content = text.ToString(text.GetLineSpan(line)).Replace('\t', ' ');
+            var content = Printable(text.ToString(text.GetLineSpan(line)));
             writer.WriteLine($"{(line + 1).ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(width)} | {content}");
             if (line == firstLine)
             {
-                var start = problem.Column - 1;
+                var start = Math.Min(problem.Column - 1, content.Length);
                 var end = problem.EndLine - 1 == line ? Math.Max(problem.EndColumn - 1, start + 1) : Math.Max(content.TrimEnd().Length, start + 1);
+                end = Math.Min(end, Math.Max(content.Length, start + 1));
                 writer.WriteLine($"{new string(' ', width)} | {new string(' ', Math.Min(start, content.Length))}{new string('^', Math.Max(1, end - start))}");
             }
         }
+    }
+
+    private const int MaxFrameWidth = 160;
+
+    // A frame is for reading: control bytes (a binary file, an escape sequence) must not reach the terminal raw,
+    // and a megabyte-long RUN line is cut rather than echoed with a megabyte of carets.
+    private static string Printable(string line)
+    {
+        var cut = line.Length > MaxFrameWidth;
+        return WithoutControls((cut ? line[..MaxFrameWidth] : line).Replace('\t', ' ')) + (cut ? "…" : "");
+    }
+
+    private static string WithoutControls(string text)
+    {
+        if (!text.Any(c => char.IsControl(c) || c == '\uFEFF')) return text;
+        return string.Create(text.Length, text, (chars, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+                chars[i] = char.IsControl(source[i]) && source[i] is not ('\n' or '\t') || source[i] == '\uFEFF' ? '\uFFFD' : source[i];
+        });
     }
 
     private static string Paint(string text, string? code) => code is null ? text : $"\u001b[{code}m{text}\u001b[0m";
