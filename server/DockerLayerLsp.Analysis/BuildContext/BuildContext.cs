@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace DockerLayerLsp.Analysis.BuildContext;
@@ -275,7 +275,8 @@ public sealed class BuildContext
     }
 
     /// <summary>
-    /// A stable hash (lowercase hex SHA-256) of which of <paramref name="names"/> are in the
+    /// A stable hash (lowercase hex XXH128: only ever compared in process, and a cryptographic hash would load
+    /// OpenSSL, about 3 MiB of resident memory, for nothing) of which of <paramref name="names"/> are in the
     /// context; a name with wildcards contributes the files it matches. Equal fingerprints mean
     /// the same manifest set, so an editor can skip re-analysis when only other files changed.
     /// Order and duplicates in <paramref name="names"/> do not matter.
@@ -301,7 +302,7 @@ public sealed class BuildContext
             text.Append('\n');
         }
 
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
     }
 
     private IEnumerable<string> FilesBelow(string directory)

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using System.Text;
+using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Incremental;
 using DockerLayerLsp.Analysis.Model;
 using DockerLayerLsp.Syntax;
 
@@ -14,12 +17,20 @@ public static class HoverProvider
 
     public static HoverContent? GetHover(DocumentAnalysis analysis, int offset)
     {
-        var tree = analysis.Tree;
-        var instruction = tree.FindInstruction(offset);
-        if (instruction is null) return null;
-        var model = analysis.Model;
+        var instruction = analysis.Tree.FindInstruction(offset);
+        return instruction is null ? null : GetHover(new HoverDocument(analysis.Tree, analysis.BuildContext, analysis.Findings), HoverScope.FromWholeFile(analysis.Model, instruction), instruction, offset);
+    }
 
-        var variable = VariableAt(analysis, instruction, offset);
+    /// <summary>The same hover as the whole-file analysis of that version gives, from the incremental pipeline's per-stage models.</summary>
+    public static HoverContent? GetHover(IncrementalAnalysis analysis, int offset)
+    {
+        var instruction = analysis.Tree.FindInstruction(offset);
+        return instruction is null ? null : GetHover(new HoverDocument(analysis.Tree, analysis.BuildContext, analysis.Findings), analysis.HoverScopeOf(instruction), instruction, offset);
+    }
+
+    private static HoverContent? GetHover(HoverDocument analysis, HoverScope scope, InstructionSyntax instruction, int offset)
+    {
+        var variable = VariableAt(analysis, scope, instruction, offset);
         if (variable is not null) return variable;
 
         var markdown = new StringBuilder();
@@ -40,19 +51,19 @@ public static class HoverProvider
             if (docs is not null) markdown.Append(docs).Append("\n\n");
         }
 
-        var stage = model.GetStage(instruction);
-        var instructionModel = model.GetModel(instruction);
-        if (stage is not null) AppendLayerExplanation(markdown, analysis, stage, instruction, instructionModel);
+        var stage = scope.Stage;
+        var instructionModel = scope.Model.GetModel(instruction);
+        if (stage is not null) AppendLayerExplanation(markdown, analysis, scope, stage, instruction, instructionModel);
         if (markdown.Length == 0) return null;
         return new HoverContent(markdown.ToString().TrimEnd('-', '\n', ' '), instruction.Span);
     }
 
-    private static void AppendLayerExplanation(StringBuilder markdown, DocumentAnalysis analysis, Stage stage, InstructionSyntax instruction, InstructionModel? model)
+    private static void AppendLayerExplanation(StringBuilder markdown, HoverDocument analysis, HoverScope scope, Stage stage, InstructionSyntax instruction, InstructionModel? model)
     {
         if (model is null)
         {
             markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.");
-            AppendDependents(markdown, analysis, stage, -1);
+            AppendDependents(markdown, scope, stage, -1);
             return;
         }
         var layers = stage.Instructions.Take(model.IndexInStage + 1).Count(i => InstructionDocs.CreatesLayer(i.Kind));
@@ -81,10 +92,10 @@ public static class HoverProvider
                 break;
         }
         markdown.Append("\n\n");
-        AppendDependents(markdown, analysis, stage, model.IndexInStage);
+        AppendDependents(markdown, scope, stage, model.IndexInStage);
     }
 
-    private static void AppendCopyKey(StringBuilder markdown, DocumentAnalysis analysis, CopyModel copy)
+    private static void AppendCopyKey(StringBuilder markdown, HoverDocument analysis, CopyModel copy)
     {
         if (copy.From is not null)
         {
@@ -123,26 +134,23 @@ public static class HoverProvider
         markdown.Append(" (after `.dockerignore`), their metadata, and every earlier step. Editing any of them invalidates this layer.");
     }
 
-    private static void AppendDependents(StringBuilder markdown, DocumentAnalysis analysis, Stage stage, int index)
+    private static void AppendDependents(StringBuilder markdown, HoverScope scope, Stage stage, int index)
     {
         var later = stage.Instructions.Skip(index + 1).ToList();
         var lines = later.Select(i => i.Syntax.StartLine + 1).ToList();
         markdown.Append("**A change invalidates**: ");
         markdown.Append(later.Count == 0 ? "nothing later in this stage" : later.Count == 1 ? $"the later step of this stage on line {lines[0]}" : $"the {later.Count} later steps of this stage (lines {Ranges(lines)})");
-        var dependents = analysis.Model.Stages.Where(s => s.BaseStageIndex == stage.Index).Select(s => s.DisplayName)
-            .Concat(analysis.Model.Stages.Where(s => s.Index != stage.Index && s.Instructions.OfType<CopyModel>().Any(c => ReferencesStage(c.From, stage)))
-                .Select(s => s.DisplayName + " (COPY --from)"))
-            .Distinct().ToList();
-        if (dependents.Count > 0) markdown.Append(", and stages built from it: ").Append(string.Join(", ", dependents));
+        var dependents = scope.Dependents;
+        if (dependents.Length > 0) markdown.Append(", and stages built from it: ").Append(string.Join(", ", dependents));
         markdown.Append('.');
     }
 
+    /// <summary>What the explanations read besides the model.</summary>
+    private sealed record HoverDocument(SyntaxTree Tree, BuildContext.BuildContext? BuildContext, ImmutableArray<Finding> Findings);
+
     private static string StageName(Stage stage) => stage.Name is null ? $"stage **{stage.Index}**" : $"stage **{stage.Name}** ({stage.Index})";
 
-    private static bool ReferencesStage(string? from, Stage stage)
-        => from is not null && ((stage.Name is not null && from.Equals(stage.Name, StringComparison.OrdinalIgnoreCase)) || from == stage.Index.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-    private static HoverContent? VariableAt(DocumentAnalysis analysis, InstructionSyntax instruction, int offset)
+    private static HoverContent? VariableAt(HoverDocument analysis, HoverScope scope, InstructionSyntax instruction, int offset)
     {
         var text = analysis.Tree.Text.ToString();
         var span = instruction.Span;
@@ -155,7 +163,7 @@ public static class HoverProvider
         while (nameEnd < text.Length && (char.IsAsciiLetterOrDigit(text[nameEnd]) || text[nameEnd] == '_')) nameEnd++;
         if (nameEnd == nameStart || offset > nameEnd) return null;
         var name = text[nameStart..nameEnd];
-        var variables = analysis.Model.GetModel(instruction)?.Variables ?? analysis.Model.GlobalArgs;
+        var variables = scope.Model.GetModel(instruction)?.Variables ?? scope.Model.GlobalArgs;
         if (!variables.TryGetValue(name, out var variable))
             return new HoverContent($"`{name}`: not set by any ARG or ENV before this line (it may come from the base image or expand to an empty string).", TextSpan.FromBounds(dollar, nameEnd));
         var where = variable.DefinedBy is null ? "" : $" — set by {(variable.IsBuildArg ? "ARG" : "ENV")} on line {variable.DefinedBy.StartLine + 1}";

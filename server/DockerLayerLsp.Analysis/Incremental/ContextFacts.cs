@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using DockerLayerLsp.Analysis.Ecosystems;
 
@@ -24,17 +24,17 @@ public sealed record ContextFacts(string ManifestFingerprint, string FileSetFing
 
     private static string HashFileSet(BuildContext.BuildContext context)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var hash = new XxHash128();
         foreach (var list in new[] { context.Files, context.UnenumeratedDirectories })
         {
             foreach (var path in list)
             {
-                hash.AppendData(Encoding.UTF8.GetBytes(path));
-                hash.AppendData("\0"u8);
+                hash.Append(Encoding.UTF8.GetBytes(path));
+                hash.Append("\0"u8);
             }
-            hash.AppendData("\n"u8);
+            hash.Append("\n"u8);
         }
-        hash.AppendData(context.IsTruncated ? "t"u8 : "f"u8);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        hash.Append(context.IsTruncated ? "t"u8 : "f"u8);
+        return Convert.ToHexStringLower(hash.GetCurrentHash());
     }
 }

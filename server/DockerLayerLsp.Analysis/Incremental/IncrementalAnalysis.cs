@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Hover;
 using DockerLayerLsp.Analysis.Model;
 using DockerLayerLsp.Syntax;
 
@@ -9,14 +10,16 @@ namespace DockerLayerLsp.Analysis.Incremental;
 /// One version's result of <see cref="IncrementalAnalyzer"/>: the findings (equal to what
 /// <see cref="DockerfileAnalyzer.Analyze(SyntaxTree, BuildContext.BuildContext?, AnalyzerOptions?)"/> reports) and what
 /// each pipeline step did. The whole-file <see cref="Document"/> (semantic model included) is built only when asked
-/// for: publishing diagnostics never needs it, a hover does.
+/// for: publishing diagnostics and hovers never need it, applying a fix does.
 /// </summary>
 public sealed class IncrementalAnalysis
 {
     private readonly Lazy<DocumentAnalysis> _document;
+    private readonly StageDirectory _stages;
 
-    internal IncrementalAnalysis(SyntaxTree tree, BuildContext.BuildContext? buildContext, ImmutableArray<Finding> findings, ImmutableArray<IncrementalStepRun> steps)
+    internal IncrementalAnalysis(SyntaxTree tree, BuildContext.BuildContext? buildContext, ImmutableArray<Finding> findings, ImmutableArray<IncrementalStepRun> steps, StageDirectory stages)
     {
+        _stages = stages;
         Tree = tree;
         BuildContext = buildContext;
         Findings = findings;
@@ -36,6 +39,9 @@ public sealed class IncrementalAnalysis
 
     /// <summary>The full analysis (tree, whole-file model, findings), built on first use and then shared.</summary>
     public DocumentAnalysis Document => _document.Value;
+
+    /// <summary>What a hover on <paramref name="instruction"/> (of <see cref="Tree"/>) reads of the model, without building the whole-file model.</summary>
+    internal HoverScope HoverScopeOf(InstructionSyntax instruction) => _stages.ScopeOf(instruction);
 
     /// <summary>The states of one step, by index (one element for whole-document steps).</summary>
     public IReadOnlyList<IncrementalStepState> StatesOf(string step) => Steps.Where(s => s.Step == step).Select(s => s.State).ToArray();

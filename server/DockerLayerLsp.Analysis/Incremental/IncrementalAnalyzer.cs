@@ -57,7 +57,10 @@ public sealed class IncrementalAnalyzer
         ImmutableArray<Finding> Findings);
 
     /// <summary>One stage's cached outputs: its model (on the tree it was built from) and its findings relative to the stage start.</summary>
-    private sealed record StageResult(SemanticModel Model, int ModelStageStart, ImmutableArray<int> Chain, ImmutableArray<Finding> RelativeFindings);
+    private sealed record StageResult(SemanticModel Model, int ModelStageStart, ImmutableArray<int> Chain, ImmutableArray<Finding> RelativeFindings)
+    {
+        public StageSummary Summary { get; } = StageSummary.Of(Model.Stages[0]);
+    }
 
     private static (PipelineState, IncrementalAnalysis) Run(PipelineState? previous, SyntaxTree tree, BuildContext.BuildContext? buildContext, AnalyzerOptions options)
     {
@@ -173,14 +176,15 @@ public sealed class IncrementalAnalyzer
         }
 
         var state = new PipelineState(layout, bases, buildContext, facts, options, lineBreak, results, findings);
-        return (state, new IncrementalAnalysis(tree, buildContext, findings, steps.ToImmutable()));
+        var directory = new StageDirectory(tree, layout, bases, [.. results.Select(r => r.Summary)]);
+        return (state, new IncrementalAnalysis(tree, buildContext, findings, steps.ToImmutable(), directory));
     }
 
     private static IncrementalStepState Compare(bool isNew, bool outputSame)
         => isNew ? IncrementalStepState.New : outputSame ? IncrementalStepState.Unchanged : IncrementalStepState.Modified;
 
     /// <summary>The stages stage <paramref name="index"/> builds on (FROM name), oldest first.</summary>
-    private static ImmutableArray<int> Chain(ImmutableArray<int?> bases, int index)
+    internal static ImmutableArray<int> Chain(ImmutableArray<int?> bases, int index)
     {
         var chain = ImmutableArray.CreateBuilder<int>();
         for (var at = bases[index]; at is { } j; at = bases[j]) chain.Insert(0, j);

@@ -14,7 +14,22 @@ public sealed class DockerfileSyntax : SyntaxNode
     public IReadOnlyList<SyntaxNode> Children => _children ??= CreateChildren();
 
     /// <summary>Top-level instructions in file order.</summary>
-    public IReadOnlyList<InstructionSyntax> Instructions => _instructions ??= Children.OfType<InstructionSyntax>().ToArray();
+    public IReadOnlyList<InstructionSyntax> Instructions => _instructions ??= CollectInstructions();
+
+    /// <summary>Counted first, so a large file gets one array of the final size instead of a growing buffer per version.</summary>
+    private InstructionSyntax[] CollectInstructions()
+    {
+        var children = Children;
+        var count = 0;
+        foreach (var child in children) count += child is InstructionSyntax ? 1 : 0;
+        var instructions = new InstructionSyntax[count];
+        var at = 0;
+        foreach (var child in children)
+        {
+            if (child is InstructionSyntax instruction) instructions[at++] = instruction;
+        }
+        return instructions;
+    }
 
     private SyntaxNode[] CreateChildren()
     {

@@ -9,16 +9,25 @@ public sealed class InstructionSyntax : SyntaxNode
     private readonly GreenInstruction _green;
     private readonly InstructionData _data;
     private readonly int _position;
-    private IReadOnlyList<FlagSyntax>? _flags;
-    private IReadOnlyList<WordSyntax>? _words;
-    private IReadOnlyList<ExecArgument>? _execArguments;
-    private IReadOnlyList<KeyValueSyntax>? _keyValues;
-    private IReadOnlyList<HeredocSyntax>? _heredocs;
-    private IReadOnlyList<CommentSyntax>? _leadingComments;
-    private IReadOnlyList<CommentSyntax>? _interiorComments;
-    private IReadOnlyList<string>? _prevComments;
-    private IReadOnlyList<SyntaxDiagnostic>? _diagnostics;
-    private InstructionSyntax? _onbuild;
+    // Every version's root creates a red node per instruction, and most are never asked for more than their kind and
+    // span: the derived lists live in one object made on first use, which keeps each red node small.
+    private Derived? _derived;
+
+    private sealed class Derived
+    {
+        public IReadOnlyList<FlagSyntax>? Flags;
+        public IReadOnlyList<WordSyntax>? Words;
+        public IReadOnlyList<ExecArgument>? ExecArguments;
+        public IReadOnlyList<KeyValueSyntax>? KeyValues;
+        public IReadOnlyList<HeredocSyntax>? Heredocs;
+        public IReadOnlyList<CommentSyntax>? LeadingComments;
+        public IReadOnlyList<CommentSyntax>? InteriorComments;
+        public IReadOnlyList<string>? PrevComments;
+        public IReadOnlyList<SyntaxDiagnostic>? Diagnostics;
+        public InstructionSyntax? Onbuild;
+    }
+
+    private Derived Cache => _derived ??= new Derived();
 
     internal InstructionSyntax(SyntaxTree tree, SyntaxNode parent, GreenInstruction green, InstructionData data, int position, bool isNested)
         : base(tree, parent, isNested ? position + data.KeywordSpan.Start : position,
@@ -56,7 +65,7 @@ public sealed class InstructionSyntax : SyntaxNode
     /// </summary>
     public override int StartLine => Tree.Text.GetLineIndex(IsNested ? Span.Start : FullSpan.Start);
 
-    public IReadOnlyList<FlagSyntax> Flags => _flags ??= _data.Flags.Select(f => f.Shift(_position)).ToArray();
+    public IReadOnlyList<FlagSyntax> Flags => Cache.Flags ??= _data.Flags.Select(f => f.Shift(_position)).ToArray();
 
     public ArgumentForm Form => _data.Form;
 
@@ -76,35 +85,35 @@ public sealed class InstructionSyntax : SyntaxNode
         _data.Arguments.SpanOf(Math.Clamp(start, 0, _data.Arguments.Length), Math.Clamp(end, 0, _data.Arguments.Length)).Shifted(_position);
 
     /// <summary>Shell-style words of <see cref="ArgumentText"/> (empty for exec form).</summary>
-    public IReadOnlyList<WordSyntax> Words => _words ??= ComputeWords();
+    public IReadOnlyList<WordSyntax> Words => Cache.Words ??= ComputeWords();
 
     public IReadOnlyList<ExecArgument>? ExecArguments =>
-        _data.ExecArguments is null ? null : _execArguments ??= _data.ExecArguments.Select(a => a.Shift(_position)).ToArray();
+        _data.ExecArguments is null ? null : Cache.ExecArguments ??= _data.ExecArguments.Select(a => a.Shift(_position)).ToArray();
 
     /// <summary>ENV/LABEL pairs and ARG declarations.</summary>
-    public IReadOnlyList<KeyValueSyntax> KeyValues => _keyValues ??= _data.KeyValues.Select(k => k.Shift(_position)).ToArray();
+    public IReadOnlyList<KeyValueSyntax> KeyValues => Cache.KeyValues ??= _data.KeyValues.Select(k => k.Shift(_position)).ToArray();
 
-    public IReadOnlyList<HeredocSyntax> Heredocs => _heredocs ??= _data.Heredocs.Select(h => h.Shift(_position)).ToArray();
+    public IReadOnlyList<HeredocSyntax> Heredocs => Cache.Heredocs ??= _data.Heredocs.Select(h => h.Shift(_position)).ToArray();
 
     /// <summary>The instruction ONBUILD wraps (null for other instructions or an empty ONBUILD).</summary>
     public InstructionSyntax? OnbuildInstruction =>
-        _data.Nested is null ? null : _onbuild ??= new InstructionSyntax(Tree, this, _green, _data.Nested, _position, isNested: true);
+        _data.Nested is null ? null : Cache.Onbuild ??= new InstructionSyntax(Tree, this, _green, _data.Nested, _position, isNested: true);
 
     /// <summary>Comment lines directly above (no blank line between); they belong with the instruction when it moves.</summary>
-    public IReadOnlyList<CommentSyntax> LeadingComments => _leadingComments ??= ComputeLeadingComments();
+    public IReadOnlyList<CommentSyntax> LeadingComments => Cache.LeadingComments ??= ComputeLeadingComments();
 
     /// <summary>
     /// BuildKit's Node.PrevComment, which its lint rules read (InvalidDefinitionDescription, per-instruction <c># check=</c>):
     /// the comment lines since the previous instruction, each with its first character dropped and then trimmed (so an
     /// indented comment keeps its '#'). A bare '#' line clears the list, blank lines do not, directive lines are left out.
     /// </summary>
-    public IReadOnlyList<string> PrevComments => _prevComments ??= ComputePrevComments();
+    public IReadOnlyList<string> PrevComments => Cache.PrevComments ??= ComputePrevComments();
 
     /// <summary>Comment lines inside a continued instruction (BuildKit drops them from the arguments).</summary>
-    public IReadOnlyList<CommentSyntax> InteriorComments => _interiorComments ??= ComputeInteriorComments();
+    public IReadOnlyList<CommentSyntax> InteriorComments => Cache.InteriorComments ??= ComputeInteriorComments();
 
     /// <summary>Diagnostics whose origin is this instruction.</summary>
-    public IReadOnlyList<SyntaxDiagnostic> Diagnostics => _diagnostics ??= _data.Diagnostics.Select(d => d.Shift(_position)).ToArray();
+    public IReadOnlyList<SyntaxDiagnostic> Diagnostics => Cache.Diagnostics ??= _data.Diagnostics.Select(d => d.Shift(_position)).ToArray();
 
     /// <summary>BuildKit's value strings for this node (for ONBUILD: empty, see <see cref="OnbuildInstruction"/>).</summary>
     public IReadOnlyList<string> DumpValues => _data.DumpValues;

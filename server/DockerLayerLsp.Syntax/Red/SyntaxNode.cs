@@ -37,26 +37,29 @@ public abstract class SyntaxNode
 /// <summary>A comment line (between instructions, or inside a continued instruction).</summary>
 public sealed class CommentSyntax : SyntaxNode
 {
+    // Every version's root creates a red node per comment line: the span is found in the source text, and the
+    // strings are made only when someone reads them.
+    private string? _text;
+    private string? _content;
+
     internal CommentSyntax(SyntaxTree tree, SyntaxNode? parent, int position, int fullWidth)
         : base(tree, parent, position, fullWidth)
     {
-        var text = tree.Text.ToString(FullSpan);
-        var start = 0;
-        while (start < text.Length && GoText.IsSpace(text[start]) && text[start] is not ('\n' or '\r')) start++;
-        var end = text.Length;
-        while (end > start && text[end - 1] is '\r' or '\n') end--;
-        Span = TextSpan.FromBounds(position + start, position + end);
-        Text = text[start..end];
-        Content = Text.Length > 0 ? Text[1..].Trim() : "";
+        var source = tree.Text;
+        var start = position;
+        var end = position + fullWidth;
+        while (start < end && GoText.IsSpace(source[start]) && source[start] is not ('\n' or '\r')) start++;
+        while (end > start && source[end - 1] is '\r' or '\n') end--;
+        Span = TextSpan.FromBounds(start, end);
     }
 
     public override TextSpan Span { get; }
 
     /// <summary>The comment as written, from '#' to the end of the line (no break).</summary>
-    public string Text { get; }
+    public string Text => _text ??= Tree.Text.ToString(Span);
 
     /// <summary>The text after '#', trimmed (BuildKit's PrevComment entry).</summary>
-    public string Content { get; }
+    public string Content => _content ??= Text.Length > 0 ? Text[1..].Trim() : "";
 }
 
 /// <summary>A line with nothing but white space.</summary>

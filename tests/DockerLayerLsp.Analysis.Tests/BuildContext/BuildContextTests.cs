@@ -162,7 +162,7 @@ public sealed class BuildContextTests
         var lockIgnored = BuildContext.FromFiles("/r", ["go.mod", "main.go", "package-lock.json"], "package-lock.json");
 
         var fingerprint = before.ManifestFingerprint(names);
-        Assert.Matches("^[0-9a-f]{64}$", fingerprint);
+        Assert.Matches("^[0-9a-f]{32}$", fingerprint);
         Assert.Equal(fingerprint, before.ManifestFingerprint(names.Reverse().Append("./go.mod")));
         Assert.Equal(fingerprint, sourceEdited.ManifestFingerprint(names));
         Assert.Equal(fingerprint, lockIgnored.ManifestFingerprint(names));

@@ -25,7 +25,7 @@ public sealed class HoverHandler(ServerState state, ServerLog log) : IQueryHandl
             return ValueTask.FromResult<LspHover?>(null);
         }
         var encoding = state.Encoding;
-        var content = HoverProvider.GetHover(document.Analysis, encoding.ToOffset(document.Text, position));
+        var content = HoverProvider.GetHover(document.Incremental, encoding.ToOffset(document.Text, position));
         if (content is null) return ValueTask.FromResult<LspHover?>(null);
         var formats = state.ClientCapabilities.TextDocument?.Hover?.ContentFormat;
         var kind = formats is null || formats.Contains(MarkupKind.Markdown) ? MarkupKind.Markdown : MarkupKind.PlainText;

@@ -45,7 +45,9 @@ public sealed class DocumentSnapshot
     public SyntaxTree Tree => _tree.Value;
     /// <summary>The findings (all diagnostics need; cheaper than <see cref="Analysis"/>).</summary>
     public ImmutableArray<Finding> Findings => _analysis.Value.Findings;
-    /// <summary>The whole analysis with its semantic model (hovers, fixes).</summary>
+    /// <summary>The incremental analysis of this version (findings, hovers from the per-stage models).</summary>
+    public IncrementalAnalysis Incremental => _analysis.Value;
+    /// <summary>The whole analysis with its whole-file semantic model (fixes): built on first use, once per version.</summary>
     public DocumentAnalysis Analysis => _analysis.Value.Document;
 
     /// <summary>Changes with each text version and each change of settings or build context (pull diagnostics' resultId).</summary>
