@@ -49,8 +49,23 @@ public sealed class SettingsLoader(ClientConnection client, ServerState state, D
     private void Apply(DockerLayerSettings? settings)
     {
         settings ??= new DockerLayerSettings();
-        workspace.SetEnvironment(environment => environment.WithSettings(settings));
-        log.Log($"Settings applied: {JsonSerializer.Serialize(settings, LspJsonContext.Default.DockerLayerSettings)}");
+        var json = Serialize(settings);
+        // Clients send the same settings again (after initialized, on every unrelated settings change): equal
+        // settings keep the environment, so analyses stay cached and a pulled result id stays "unchanged".
+        var changed = false;
+        workspace.SetEnvironment(environment =>
+        {
+            changed = Serialize(environment.Settings) != json;
+            return changed ? environment.WithSettings(settings) : environment;
+        });
+        if (!changed)
+        {
+            log.Log("Settings unchanged");
+            return;
+        }
+        log.Log($"Settings applied: {json}");
         refresher.RefreshAll();
     }
+
+    private static string Serialize(DockerLayerSettings settings) => JsonSerializer.Serialize(settings, LspJsonContext.Default.DockerLayerSettings);
 }

@@ -32,6 +32,7 @@ public sealed class DocumentWorkspace
         => Update(snapshot =>
         {
             var environment = change(snapshot.Environment);
+            if (ReferenceEquals(environment, snapshot.Environment)) return snapshot;
             var documents = snapshot.Documents.ToImmutableDictionary(pair => pair.Key, pair => pair.Value.WithEnvironment(environment));
             return new WorkspaceSnapshot(documents, environment);
         });
