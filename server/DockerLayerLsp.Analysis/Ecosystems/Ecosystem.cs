@@ -60,6 +60,11 @@ public sealed record InstallCommand(string Program, IReadOnlyList<string> Subcom
 
     public InstallKind Kind { get; init; } = InstallKind.DependenciesOnly;
 
+    /// <summary>Running it again once the dependencies are installed only checks them and keeps them (npm install,
+    /// pip install -r, go mod download). False when it starts over (npm ci deletes node_modules) or refuses (conda env
+    /// create on an existing environment): then a fix may not leave it running a second time after the source.</summary>
+    public bool Idempotent { get; init; }
+
     /// <summary>Words (flags or goals, anywhere in the arguments) that make a <see cref="InstallKind.NeedsSource"/>
     /// command dependency-only (poetry install --no-root, mvn dependency:go-offline).</summary>
     public IReadOnlyList<string> DependenciesOnlyWords { get; init; } = [];

@@ -32,6 +32,9 @@ public static class EcosystemCatalog
     private static InstallCommand Cmd(string program, string subcommand, ArgumentPolicy policy = ArgumentPolicy.Any)
         => new(program, subcommand.Length == 0 ? [] : subcommand.Split(' '), policy) { ValueFlags = ValueFlags.GetValueOrDefault(program) ?? [] };
 
+    /// <summary>A command that, run again with its dependencies in place, only checks and keeps them (see <see cref="InstallCommand.Idempotent"/>).</summary>
+    private static InstallCommand Again(InstallCommand command) => command with { Idempotent = true };
+
     private static ManifestFile Required(string name) => new(name, ManifestRole.Required);
     private static ManifestFile Lock(string name) => new(name, ManifestRole.Lockfile);
     private static ManifestFile Config(string name) => new(name, ManifestRole.Config);
@@ -41,7 +44,7 @@ public static class EcosystemCatalog
         "go", "Go modules",
         [Required("go.mod"), Lock("go.sum"), Required("go.work"), Lock("go.work.sum")],
         [
-            Cmd("go", "mod download"),
+            Again(Cmd("go", "mod download")),
             .. new[] { "build", "test", "install", "run", "vet" }.Select(verb => Cmd("go", verb) with
             {
                 Kind = InstallKind.NeedsSource,
@@ -63,9 +66,10 @@ public static class EcosystemCatalog
         "npm", "npm",
         [Required("package.json"), Lock("package-lock.json"), Lock("npm-shrinkwrap.json"), Config(".npmrc")],
         [
+            // npm ci deletes node_modules before installing: never run it twice.
             Cmd("npm", "ci") with { DirectoryFlags = ["--prefix"] },
-            Cmd("npm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] },
-            Cmd("npm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] },
+            Again(Cmd("npm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] }),
+            Again(Cmd("npm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] }),
         ])
     { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
@@ -73,9 +77,9 @@ public static class EcosystemCatalog
         "yarn", "Yarn",
         [Required("package.json"), Lock("yarn.lock"), Config(".yarnrc"), Config(".yarnrc.yml"), Config(".npmrc"), Config(".yarn/releases/"), Config(".yarn/plugins/"), Config(".yarn/sdks/")],
         [
-            Cmd("yarn", "install", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] },
-            Cmd("yarn", "workspaces focus") with { DirectoryFlags = ["--cwd"] },
-            Cmd("yarn", "", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] },
+            Again(Cmd("yarn", "install", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] }),
+            Again(Cmd("yarn", "workspaces focus") with { DirectoryFlags = ["--cwd"] }),
+            Again(Cmd("yarn", "", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] }),
         ])
     { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
@@ -83,9 +87,9 @@ public static class EcosystemCatalog
         "pnpm", "pnpm",
         [Required("package.json"), Lock("pnpm-lock.yaml"), Config("pnpm-workspace.yaml"), Config(".npmrc"), Config(".pnpmfile.cjs")],
         [
-            Cmd("pnpm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] },
-            Cmd("pnpm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] },
-            Cmd("pnpm", "fetch", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["-C", "--dir"] },
+            Again(Cmd("pnpm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] }),
+            Again(Cmd("pnpm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] }),
+            Again(Cmd("pnpm", "fetch", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["-C", "--dir"] }),
         ])
     { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
@@ -93,8 +97,8 @@ public static class EcosystemCatalog
         "bun", "Bun",
         [Required("package.json"), Lock("bun.lock"), Lock("bun.lockb"), Config("bunfig.toml"), Config(".npmrc")],
         [
-            Cmd("bun", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] },
-            Cmd("bun", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] },
+            Again(Cmd("bun", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] }),
+            Again(Cmd("bun", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] }),
         ])
     { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
@@ -104,17 +108,17 @@ public static class EcosystemCatalog
         "pip", "pip",
         [],
         [
-            Cmd("pip", "install", ArgumentPolicy.RequirementFiles),
-            Cmd("uv", "pip install", ArgumentPolicy.RequirementFiles),
-            Cmd("pip-sync", "", ArgumentPolicy.PositionalFiles) with { DefaultManifest = "requirements.txt" },
-            Cmd("uv", "pip sync", ArgumentPolicy.PositionalFiles),
+            Again(Cmd("pip", "install", ArgumentPolicy.RequirementFiles)),
+            Again(Cmd("uv", "pip install", ArgumentPolicy.RequirementFiles)),
+            Again(Cmd("pip-sync", "", ArgumentPolicy.PositionalFiles) with { DefaultManifest = "requirements.txt" }),
+            Again(Cmd("uv", "pip sync", ArgumentPolicy.PositionalFiles)),
         ])
     { Discovery = new RequirementIncludes() };
 
     public static readonly Ecosystem Pipenv = new(
         "pipenv", "Pipenv",
         [Required("Pipfile"), Lock("Pipfile.lock")],
-        [Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly), Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly)]);
+        [Again(Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly))]);
 
     public static readonly Ecosystem Poetry = new(
         "poetry", "Poetry",
@@ -150,10 +154,11 @@ public static class EcosystemCatalog
         [
             .. new[] { "conda", "mamba", "micromamba" }.SelectMany(program => new[]
             {
+                // Creating an environment that exists fails (or asks): only update and install can run again.
                 Cmd(program, "env create") with { ManifestFlags = ["-f", "--file"], DefaultManifest = "environment.yml" },
-                Cmd(program, "env update") with { ManifestFlags = ["-f", "--file"], DefaultManifest = "environment.yml" },
+                Again(Cmd(program, "env update") with { ManifestFlags = ["-f", "--file"], DefaultManifest = "environment.yml" }),
                 Cmd(program, "create") with { ManifestFlags = ["-f", "--file"] },
-                Cmd(program, "install") with { ManifestFlags = ["-f", "--file"] },
+                Again(Cmd(program, "install") with { ManifestFlags = ["-f", "--file"] }),
             }),
         ]);
 
@@ -162,7 +167,7 @@ public static class EcosystemCatalog
         "cargo", "Cargo",
         [Required("Cargo.toml"), Lock("Cargo.lock"), Config(".cargo/config.toml"), Config(".cargo/config"), Config("rust-toolchain.toml"), Config("rust-toolchain")],
         [
-            Cmd("cargo", "chef cook") with { ManifestFlags = ["--recipe-path"], DefaultManifest = "recipe.json" },
+            Again(Cmd("cargo", "chef cook") with { ManifestFlags = ["--recipe-path"], DefaultManifest = "recipe.json" }),
             .. new[] { "fetch", "build", "test", "install", "run", "check", "clippy", "doc" }.Select(verb => Cmd("cargo", verb) with
             {
                 Kind = InstallKind.NeedsSource,
@@ -222,7 +227,7 @@ public static class EcosystemCatalog
             Lock("packages.lock.json"), Config("global.json"),
         ],
         [
-            Cmd("dotnet", "restore", ArgumentPolicy.ProjectFile),
+            Again(Cmd("dotnet", "restore", ArgumentPolicy.ProjectFile)),
             .. new[] { "build", "publish", "test", "run", "pack" }.Select(verb => Cmd("dotnet", verb, ArgumentPolicy.ProjectFile) with
             {
                 Kind = InstallKind.NeedsSource,
@@ -236,7 +241,7 @@ public static class EcosystemCatalog
     public static readonly Ecosystem Bundler = new(
         "bundler", "Bundler",
         [Required("Gemfile"), Lock("Gemfile.lock"), Config(".bundle/config"), Required("gems.rb"), Lock("gems.locked")],
-        [Cmd("bundle", "install", ArgumentPolicy.FlagsOnly), Cmd("bundle", "", ArgumentPolicy.FlagsOnly)])
+        [Again(Cmd("bundle", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("bundle", "", ArgumentPolicy.FlagsOnly))])
     { Discovery = new GemspecFiles(), SupportPaths = ["vendor/gems", "vendor/cache"] };
 
     public static readonly Ecosystem Composer = new(
@@ -256,28 +261,28 @@ public static class EcosystemCatalog
         "mix", "Mix (Elixir)",
         [Required("mix.exs"), Lock("mix.lock"), Config("config/")],
         [
-            Cmd("mix", "deps.get"), Cmd("mix", "deps.compile"),
-            Cmd("mix", "do deps.get") with { PositionalPrefix = "deps." }, Cmd("mix", "do deps.compile") with { PositionalPrefix = "deps." },
+            Again(Cmd("mix", "deps.get")), Again(Cmd("mix", "deps.compile")),
+            Again(Cmd("mix", "do deps.get") with { PositionalPrefix = "deps." }), Again(Cmd("mix", "do deps.compile") with { PositionalPrefix = "deps." }),
         ])
     { SupportPaths = ["config"] };
 
     public static readonly Ecosystem Pub = new(
         "pub", "Dart/Flutter pub",
         [Required("pubspec.yaml"), Lock("pubspec.lock"), Config("analysis_options.yaml")],
-        [Cmd("dart", "pub get"), Cmd("flutter", "pub get"), Cmd("pub", "get"), Cmd("dart", "pub upgrade"), Cmd("flutter", "pub upgrade")]);
+        [.. new[] { Cmd("dart", "pub get"), Cmd("flutter", "pub get"), Cmd("pub", "get"), Cmd("dart", "pub upgrade"), Cmd("flutter", "pub upgrade") }.Select(Again)]);
 
     public static readonly Ecosystem SwiftPm = new(
         "swiftpm", "Swift Package Manager",
         [Required("Package.swift"), Lock("Package.resolved")],
         [
-            Cmd("swift", "package resolve"),
+            Again(Cmd("swift", "package resolve")),
             Cmd("swift", "build") with { Kind = InstallKind.NeedsSource, DependencyStep = new ReplaceCommand("swift package resolve") },
         ]);
 
     public static readonly Ecosystem Renv = new(
         "renv", "R (renv)",
         [Required("renv.lock"), Config(".Rprofile"), Config("renv/activate.R"), Config("renv/settings.json")],
-        [Cmd("Rscript", "") with { RequiredFragment = "renv::restore" }, Cmd("R", "") with { RequiredFragment = "renv::restore" }]);
+        [Again(Cmd("Rscript", "") with { RequiredFragment = "renv::restore" }), Again(Cmd("R", "") with { RequiredFragment = "renv::restore" })]);
 
     public static readonly Ecosystem Stack = new(
         "stack", "Haskell Stack",

@@ -1,12 +1,16 @@
+using DockerLayerLsp.Analysis.Ecosystems;
 using DockerLayerLsp.Analysis.Fixes;
+using DockerLayerLsp.Analysis.Model;
 using DockerLayerLsp.Syntax;
 
 namespace DockerLayerLsp.Analysis.Tests.Support;
 
 /// <summary>
 /// What every fix must guarantee, checked on any analysis: the fixed file parses with no new errors,
-/// keeps every instruction it does not change character for character, adds COPYs only of files in
-/// the build context, and re-checks clean. Returns the violations (empty when all hold).
+/// keeps every instruction it does not change character for character — and as an instruction of its own in
+/// BuildKit's dump, not as text swallowed by a continuation —, adds COPYs only of files in the build context,
+/// does not make an install that starts over (npm ci) run more often, and re-checks clean. Returns the
+/// violations (empty when all hold).
 /// </summary>
 internal static class FixInvariants
 {
@@ -31,6 +35,9 @@ internal static class FixInvariants
         return problems;
     }
 
+    /// <summary>The per-fix invariants for a given result text, so tests can show they catch a known-bad result.</summary>
+    public static IReadOnlyList<string> CheckResult(DocumentAnalysis analysis, CodeFix fix, string fixedText) => [.. CheckOne(analysis, fix, fixedText)];
+
     private static IEnumerable<string> CheckOne(DocumentAnalysis analysis, CodeFix fix, string fixedText)
     {
         var tree = SyntaxTree.Parse(fixedText);
@@ -44,6 +51,20 @@ internal static class FixInvariants
             if (fixedText.Contains(text, StringComparison.Ordinal)) continue;
             if (fix.Safety == FixSafety.Unsafe && instruction.Kind == InstructionKind.Run) continue;
             yield return $"instruction on line {instruction.StartLine + 1} was changed: {text}";
+        }
+
+        // Text containment alone passes when a split RUN's dangling escape swallows the next line: compare what BuildKit sees.
+        var dumped = Dump(tree);
+        foreach (var (line, count) in Dump(analysis.Tree).Where(l => fix.Safety == FixSafety.Safe || !l.Key.StartsWith("(run ", StringComparison.Ordinal)))
+        {
+            if (dumped.GetValueOrDefault(line) < count)
+                yield return $"BuildKit no longer sees the instruction {line} (dump after the fix:\n{BuildKitDump.Dump(tree).Text})";
+        }
+
+        foreach (var (install, count) in StartingOverInstalls(tree))
+        {
+            if (count > StartingOverInstalls(analysis.Tree).GetValueOrDefault(install))
+                yield return $"`{install.Split('|')[1]}` now runs {count} times in its stage; it starts over each time (it is not idempotent), so a second run after the source re-installs on every change";
         }
 
         var originalText = analysis.Tree.Text.ToString();
@@ -63,4 +84,16 @@ internal static class FixInvariants
         if (recheck.Findings.Length > analysis.Findings.Length)
             yield return "more findings after the fix: " + string.Join("; ", recheck.Findings.Select(f => f.Message));
     }
+
+    private static Dictionary<string, int> Dump(SyntaxTree tree)
+        => BuildKitDump.Dump(tree).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>Dependency-only installs the ecosystem table does not mark idempotent, counted per "stage|command".</summary>
+    private static Dictionary<string, int> StartingOverInstalls(SyntaxTree tree)
+        => SemanticModelBuilder.Build(tree).Stages
+            .SelectMany(stage => stage.Instructions.OfType<RunModel>().SelectMany(run => run.Commands)
+                .Select(InstallCommandMatcher.Match)
+                .Where(m => m is { Command: { Kind: InstallKind.DependenciesOnly, Idempotent: false } })
+                .Select(m => $"{stage.Index}|{m!.Command.Display}"))
+            .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
 }

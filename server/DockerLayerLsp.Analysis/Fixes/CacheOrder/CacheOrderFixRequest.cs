@@ -1,6 +1,7 @@
 using System.Text;
 using DockerLayerLsp.Analysis.Ecosystems;
 using DockerLayerLsp.Analysis.Model;
+using DockerLayerLsp.Analysis.Shell;
 using DockerLayerLsp.Syntax;
 
 namespace DockerLayerLsp.Analysis.Fixes.CacheOrder;
@@ -25,6 +26,12 @@ public sealed record CacheOrderFixRequest(
 {
     public string Text => Model.Tree.Text.ToString();
     public string LineBreak => Model.Tree.Text.PreferredLineBreak;
+
+    /// <summary>True when every command of the install RUN is the install itself or reads no source.</summary>
+    public bool OnlyInstalls => Install.Commands.All(c => IsSameInstall(c) || SourceFreeCommands.IsSourceFree(c));
+
+    public bool IsSameInstall(ShellCommand command)
+        => InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
 }
 
 /// <summary>Text building shared by the cache-order fixes: where instructions start, how new lines look.</summary>
@@ -98,6 +105,30 @@ internal static class FixText
         if (all.All(p => p.Length > 0 && p.All(c => !char.IsWhiteSpace(c) && c is not ('"' or '\'' or '$' or '[') && c != escape)))
             return string.Join(' ', all);
         return "[" + string.Join(", ", all.Select(p => "\"" + p.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"")) + "]";
+    }
+
+    /// <summary>
+    /// Ends the first part of a split RUN: <paramref name="prefix"/> is the RUN up to the separator, <paramref name="gap"/>
+    /// the separator up to the next command. BuildKit skips comment and blank lines inside a continuation without ending
+    /// it, so a prefix ending in such lines still continues into whatever follows; they are cut off (the comments are
+    /// returned, trimmed, to go above the second part, which they precede in the original), then the trailing escape.
+    /// </summary>
+    public static (string Prefix, IReadOnlyList<string> Comments) EndContinuation(string prefix, string gap, char escape)
+    {
+        var lines = prefix.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var comments = new List<string>();
+        while (lines.Count > 1 && (lines[^1].Trim().Length == 0 || lines[^1].TrimStart().StartsWith('#')))
+        {
+            if (lines[^1].Trim().Length > 0) comments.Insert(0, lines[^1].Trim());
+            lines.RemoveAt(lines.Count - 1);
+        }
+        // The gap's first line holds the separator; every later line is a continuation line.
+        comments.AddRange(gap.Split('\n').Skip(1).Select(l => l.Trim()).Where(l => l.StartsWith('#')));
+        var last = lines[^1].TrimEnd();
+        if (last.EndsWith(escape)) last = last[..^1].TrimEnd();
+        lines[^1] = last;
+        var lineBreak = prefix.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+        return (string.Join(lineBreak, lines), comments);
     }
 
     public static bool EndsWithLineBreak(string s) => s.EndsWith('\n') || s.EndsWith('\r');

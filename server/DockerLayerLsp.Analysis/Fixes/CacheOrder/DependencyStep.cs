@@ -3,6 +3,10 @@ using DockerLayerLsp.Analysis.Shell;
 
 namespace DockerLayerLsp.Analysis.Fixes.CacheOrder;
 
+/// <summary>What a dependency step is built from: the install, and the manifests the fix copies (paths relative to the
+/// project folder in the container, and where they come from in <paramref name="Context"/>).</summary>
+public sealed record DependencyStepInput(InstallMatch Install, IReadOnlyList<(string Path, string ContextPath)> Manifests, BuildContext.BuildContext Context);
+
 /// <summary>
 /// How a row of <see cref="EcosystemCatalog"/> turns an install that needs the source (a build with an
 /// implicit restore, <c>poetry install</c>) into a dependency-only command that can run before the
@@ -11,8 +15,7 @@ namespace DockerLayerLsp.Analysis.Fixes.CacheOrder;
 public abstract record DependencyStep
 {
     /// <summary>The dependency-only shell command, or null when this install cannot be turned into one.</summary>
-    /// <param name="manifests">The manifests the fix copies, relative to the project folder.</param>
-    public abstract string? Command(InstallMatch install, IReadOnlyList<string> manifests);
+    public abstract string? Command(DependencyStepInput input);
 
     /// <summary>A word as the shell should see it: bare when safe, otherwise single-quoted.</summary>
     public static string QuoteWord(string word) => Quote(word);
@@ -43,8 +46,9 @@ public abstract record DependencyStep
 /// plus the install's flags that matter to it (the runtime of <c>dotnet publish -r</c>).</summary>
 public sealed record ReplaceCommand(string Template, IReadOnlyList<string>? CarriedFlags = null) : DependencyStep
 {
-    public override string? Command(InstallMatch install, IReadOnlyList<string> manifests)
+    public override string? Command(DependencyStepInput input)
     {
+        var install = input.Install;
         var text = Template.Replace("{program}", Quote(install.ProgramAsWritten), StringComparison.Ordinal)
             .Replace("{project}", install.ProjectFile is null ? "" : " " + Quote(install.ProjectFile), StringComparison.Ordinal);
         var carried = CarriedFlags is null ? [] : Carried(install, CarriedFlags).ToList();
@@ -55,35 +59,44 @@ public sealed record ReplaceCommand(string Template, IReadOnlyList<string>? Carr
 /// <summary>The same command with flags that leave the project out (<c>poetry install --no-root</c>, <c>uv sync --no-install-project</c>).</summary>
 public sealed record AddFlags(params string[] Flags) : DependencyStep
 {
-    public override string? Command(InstallMatch install, IReadOnlyList<string> manifests)
-        => string.Join(' ', install.Shell.Words.Select(Quote).Concat(Flags.Where(f => !install.Arguments.Contains(f))));
+    public override string? Command(DependencyStepInput input)
+        => string.Join(' ', input.Install.Shell.Words.Select(Quote).Concat(Flags.Where(f => !input.Install.Arguments.Contains(f))));
 }
 
 /// <summary>
-/// Cargo cannot read a manifest without a target, so the step creates an empty <c>src/main.rs</c> for the
-/// package (and each workspace member found), runs <c>cargo fetch</c>, and removes the stubs again.
+/// Cargo cannot read a manifest whose targets are missing, so the step creates empty stand-ins for the targets
+/// Cargo will look for in the package and each workspace member copied (<see cref="CargoTargets"/>: src/lib.rs for a
+/// library, src/main.rs, declared bin/example/test/bench paths), runs <c>cargo fetch</c>, and removes them again.
 /// </summary>
 public sealed record StubCargoTargets : DependencyStep
 {
     private static readonly string[] Carry = ["--target", "--locked"];
 
-    public override string? Command(InstallMatch install, IReadOnlyList<string> manifests)
+    public override string? Command(DependencyStepInput input)
     {
-        var fetch = string.Join(' ', new[] { "cargo", "fetch" }.Concat(Carried(install, Carry)));
-        var packages = manifests.Where(m => m == "Cargo.toml" || m.EndsWith("/Cargo.toml", StringComparison.Ordinal))
-            .Select(m => m.Length == "Cargo.toml".Length ? "src" : m[..^"Cargo.toml".Length] + "src").Distinct().Select(Quote).ToList();
-        if (packages.Count == 0) packages.Add("src");
-        var stubs = string.Join(' ', packages.Select(p => p + "/main.rs"));
-        return $"mkdir -p {string.Join(' ', packages)} && touch {stubs} && {fetch} && rm {stubs}";
+        var fetch = string.Join(' ', new[] { "cargo", "fetch" }.Concat(Carried(input.Install, Carry)));
+        var stubs = input.Manifests.Where(m => m.Path == "Cargo.toml" || m.Path.EndsWith("/Cargo.toml", StringComparison.Ordinal))
+            .SelectMany(m => CargoTargets.StubFiles(input.Context, m.ContextPath).Select(file => m.Path[..^"Cargo.toml".Length] + file))
+            .Distinct(StringComparer.Ordinal).ToList();
+        if (stubs.Count == 0) return fetch; // only virtual manifests: nothing for Cargo to look for
+        var folders = stubs.Where(s => s.Contains('/')).Select(s => s[..s.LastIndexOf('/')]).Distinct(StringComparer.Ordinal).Select(Quote).ToList();
+        var files = string.Join(' ', stubs.Select(Quote));
+        return (folders.Count == 0 ? "" : $"mkdir -p {string.Join(' ', folders)} && ") + $"touch {files} && {fetch} && rm {files}";
     }
 }
 
 /// <summary>
 /// The install command itself, as written: for a dependency-only install whose source COPY cannot move
 /// (a WORKDIR between them), the install runs once before the source and again, now cheaply, after it.
+/// Only for commands the table marks <see cref="InstallCommand.Idempotent"/>: a second <c>npm ci</c> deletes
+/// node_modules and installs everything again on every source change, which is the bug being fixed.
 /// </summary>
 public sealed record RepeatCommand : DependencyStep
 {
-    public override string? Command(InstallMatch install, IReadOnlyList<string> manifests)
-        => ShellWords.Split(install.Shell.Text).SequenceEqual(install.Shell.Words) ? install.Shell.Text : string.Join(" ", install.Shell.Words.Select(Quote));
+    public override string? Command(DependencyStepInput input)
+    {
+        var install = input.Install;
+        if (!install.Command.Idempotent) return null;
+        return ShellWords.Split(install.Shell.Text).SequenceEqual(install.Shell.Words) ? install.Shell.Text : string.Join(" ", install.Shell.Words.Select(Quote));
+    }
 }

@@ -14,9 +14,9 @@ public sealed class InsertDependencyStepFix(DependencyStep step)
     {
         if (request.BuildContext is null) return [];
         var first = request.BroadCopies[0];
-        var relative = request.Manifests.Select(m => Shell.ContainerPaths.IsUnder(m.ContainerPath, request.ProjectDirectory)
-            ? Shell.ContainerPaths.RelativeTo(m.ContainerPath, request.ProjectDirectory) : m.ContainerPath).ToList();
-        var command = step.Command(request.Match, relative);
+        var relative = request.Manifests.Select(m => (Shell.ContainerPaths.IsUnder(m.ContainerPath, request.ProjectDirectory)
+            ? Shell.ContainerPaths.RelativeTo(m.ContainerPath, request.ProjectDirectory) : m.ContainerPath, m.ContextPath)).ToList();
+        var command = step.Command(new DependencyStepInput(request.Match, relative, request.BuildContext));
         if (command is null) return [];
 
         var text = request.Text;

@@ -26,7 +26,7 @@ public sealed class MoveSourceAfterInstallFix
         var scripts = request.Match.Ecosystem.LifecycleScripts;
         var defined = scripts?.Defined(request.BuildContext, request.ProjectContextDirectory) ?? [];
         var split = Split(request);
-        if (split is null && !OnlyInstalls(request)) return [];
+        if (split is null && !request.OnlyInstalls) return [];
 
         string? flag = null;
         if (defined.Count > 0)
@@ -81,21 +81,14 @@ public sealed class MoveSourceAfterInstallFix
         return (moved, reasons);
     }
 
-    /// <summary>True when every command of the install RUN is the install itself or reads no source.</summary>
-    private static bool OnlyInstalls(CacheOrderFixRequest request)
-        => request.Install.Commands.All(c => IsSameInstall(request, c) || SourceFreeCommands.IsSourceFree(c));
-
-    private static bool IsSameInstall(CacheOrderFixRequest request, ShellCommand command)
-        => InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == request.Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
-
     /// <summary>For <c>RUN a &amp;&amp; npm ci &amp;&amp; npm run build</c>: the offsets (in the file) where the install part ends and the rest starts.</summary>
     private static (int PrefixEnd, int RestStart)? Split(CacheOrderFixRequest request)
     {
         var run = request.Install;
         var commands = run.Commands;
         var boundary = 0;
-        while (boundary < commands.Length && (IsSameInstall(request, commands[boundary]) || SourceFreeCommands.IsSourceFree(commands[boundary]))) boundary++;
-        if (boundary == commands.Length || !commands.Take(boundary).Any(c => IsSameInstall(request, c))) return null;
+        while (boundary < commands.Length && (request.IsSameInstall(commands[boundary]) || SourceFreeCommands.IsSourceFree(commands[boundary]))) boundary++;
+        if (boundary == commands.Length || !commands.Take(boundary).Any(c => request.IsSameInstall(c))) return null;
         if (!IsPlainShellScript(run) || commands.Select(c => c.Start).Distinct().Count() != commands.Length) return null;
 
         var script = run.Script;
@@ -125,7 +118,7 @@ public sealed class MoveSourceAfterInstallFix
     {
         var run = request.Install;
         if (!IsPlainShellScript(run)) return null;
-        var command = run.Commands.FirstOrDefault(c => IsSameInstall(request, c));
+        var command = run.Commands.FirstOrDefault(c => request.IsSameInstall(c));
         if (command is null) return null;
         return run.Syntax.MapArgumentOffset(command.Start + command.Text.Length);
     }
@@ -162,10 +155,11 @@ public sealed class MoveSourceAfterInstallFix
         string installText, restText = "";
         if (split is { } s)
         {
-            var prefix = WithFlag(runStart, s.PrefixEnd).TrimEnd();
-            if (prefix.EndsWith(request.Model.Tree.EscapeChar)) prefix = prefix[..^1].TrimEnd();
+            var (prefix, comments) = FixText.EndContinuation(WithFlag(runStart, s.PrefixEnd), text[s.PrefixEnd..s.RestStart], request.Model.Tree.EscapeChar);
             installText = prefix + lineBreak;
-            restText = text[run.FullSpan.Start..run.ArgumentSpan.Start] + text[s.RestStart..regionEnd];
+            var indentation = FixText.Indentation(text, run);
+            restText = string.Concat(comments.Select(c => indentation + c + lineBreak))
+                       + text[run.FullSpan.Start..run.ArgumentSpan.Start] + text[s.RestStart..regionEnd];
         }
         else
         {

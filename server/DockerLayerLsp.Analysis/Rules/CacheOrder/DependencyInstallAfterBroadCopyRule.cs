@@ -35,7 +35,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
-            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, or moving a RUN that may read the source after the install. No fix is offered when the build context is unknown or the order cannot be changed without breaking the build."));
+            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). No fix is offered when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -112,11 +112,14 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             [.. fixes]);
     }
 
-    /// <summary>Moving the source after the install when the order allows it; otherwise installing once before the source.</summary>
+    /// <summary>Moving the source after the install when the order allows it; otherwise the install before the source;
+    /// otherwise, for an install that can run again cheaply, installing once before the source.</summary>
     private static IReadOnlyList<CodeFix> MoveOrRepeat(CacheOrderFixRequest request)
     {
         var moved = new MoveSourceAfterInstallFix().Create(request);
-        return moved.Count > 0 ? moved : new InsertDependencyStepFix(new RepeatCommand()).Create(request);
+        if (moved.Count > 0) return moved;
+        var install = new MoveInstallBeforeSourceFix().Create(request);
+        return install.Count > 0 ? install : new InsertDependencyStepFix(new RepeatCommand()).Create(request);
     }
 
     /// <summary>Files a COPY may bring before the install without being a source copy: the manifests,
