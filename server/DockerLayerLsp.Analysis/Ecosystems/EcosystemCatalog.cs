@@ -114,7 +114,8 @@ public static class EcosystemCatalog
     public static readonly Ecosystem Pipenv = new(
         "pipenv", "Pipenv",
         [Required("Pipfile"), Lock("Pipfile.lock")],
-        [Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly), Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly)]);
+        [Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly), Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly)])
+    { Discovery = new TomlPathDependencies("Pipfile") };
 
     public static readonly Ecosystem Poetry = new(
         "poetry", "Poetry",
@@ -128,7 +129,8 @@ public static class EcosystemCatalog
                 DirectoryFlags = ["--directory", "-C"],
                 DependencyStep = new AddFlags("--no-root"),
             }),
-        ]);
+        ])
+    { Discovery = new TomlPathDependencies("pyproject.toml") };
 
     public static readonly Ecosystem Uv = new(
         "uv", "uv",
@@ -142,7 +144,8 @@ public static class EcosystemCatalog
                 DirectoryFlags = ["--project", "--directory"],
                 DependencyStep = new AddFlags("--no-install-project"),
             },
-        ]);
+        ])
+    { Discovery = new TomlPathDependencies("pyproject.toml") };
 
     public static readonly Ecosystem Conda = new(
         "conda", "conda",
