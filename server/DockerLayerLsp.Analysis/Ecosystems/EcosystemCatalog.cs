@@ -118,7 +118,8 @@ public static class EcosystemCatalog
     public static readonly Ecosystem Pipenv = new(
         "pipenv", "Pipenv",
         [Required("Pipfile"), Lock("Pipfile.lock")],
-        [Again(Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly))]);
+        [Again(Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly))])
+    { Discovery = new TomlPathDependencies("Pipfile") };
 
     public static readonly Ecosystem Poetry = new(
         "poetry", "Poetry",
@@ -132,7 +133,8 @@ public static class EcosystemCatalog
                 DirectoryFlags = ["--directory", "-C"],
                 DependencyStep = new AddFlags("--no-root"),
             }),
-        ]);
+        ])
+    { Discovery = new TomlPathDependencies("pyproject.toml") };
 
     public static readonly Ecosystem Uv = new(
         "uv", "uv",
@@ -146,7 +148,8 @@ public static class EcosystemCatalog
                 DirectoryFlags = ["--project", "--directory"],
                 DependencyStep = new AddFlags("--no-install-project"),
             },
-        ]);
+        ])
+    { Discovery = new TomlPathDependencies("pyproject.toml") };
 
     public static readonly Ecosystem Conda = new(
         "conda", "conda",

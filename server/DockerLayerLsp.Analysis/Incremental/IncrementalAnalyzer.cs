@@ -24,7 +24,8 @@ namespace DockerLayerLsp.Analysis.Incremental;
 /// </summary>
 /// <remarks>
 /// Positions: a stage's findings are kept relative to the stage's start, so a stage that only moved is reused
-/// by shifting. Lines are not: the rules write line numbers into their messages, so a stage whose first line
+/// by shifting. A finding may point into a stage it builds on (DLC001 reports the parent's source COPY), so a
+/// stage is reused only while those stages keep their distance to it (an edit between them re-runs it). Lines are not: the rules write line numbers into their messages, so a stage whose first line
 /// moved (a line break typed above it) runs again.
 /// One instance per document; calls are serialised.
 /// </remarks>
@@ -123,7 +124,8 @@ public sealed class IncrementalAnalyzer
             var old = previous is not null && k < previous.Stages.Length ? previous.Stages[k] : null;
             var inputsSame = old is not null && prologueSame && lineBreakSame && stageSame[k]
                              && stage.StartLine == previous!.Layout.Stages[k].StartLine
-                             && old.Chain.SequenceEqual(chain) && chain.All(j => stageSame[j]);
+                             && old.Chain.SequenceEqual(chain) && chain.All(j => stageSame[j])
+                             && chain.All(j => layout.Stages[j].Start - stage.Start == previous.Layout.Stages[j].Start - previous.Layout.Stages[k].Start);
 
             SemanticModel model;
             int modelStageStart;

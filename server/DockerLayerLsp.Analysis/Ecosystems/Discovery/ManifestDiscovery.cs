@@ -14,6 +14,14 @@ public abstract class ManifestDiscovery
     /// <param name="manifests">Manifests already found for the install (context paths).</param>
     public abstract IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install);
 
+    /// <summary>
+    /// Local packages the manifests name (pip <c>-e ./pkg</c>, a <c>{ path = "libs/x" }</c> dependency, npm <c>file:</c>),
+    /// as context paths of folders or files, whether or not they exist; the project folder itself (or one above it)
+    /// means the install builds the project. Paths that leave the context are left out.
+    /// </summary>
+    /// <param name="manifests">Every manifest found for the install, discovered ones included (context paths).</param>
+    public virtual IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => [];
+
     protected static string Join(string directory, string relative)
     {
         var combined = directory.Length == 0 ? relative : directory + "/" + relative;
@@ -25,6 +33,19 @@ public abstract class ManifestDiscovery
             parts.Add(part);
         }
         return string.Join('/', parts);
+    }
+
+    /// <summary><see cref="Join"/> for a path written in a manifest: null when it is absolute, a URL, or leaves the context.</summary>
+    protected static string? JoinInContext(string directory, string relative)
+    {
+        if (relative.StartsWith('/') || relative.Contains("://", StringComparison.Ordinal) || relative.Contains('$')) return null;
+        var depth = directory.Length == 0 ? 0 : directory.Split('/').Length;
+        foreach (var part in relative.Replace('\\', '/').Split('/'))
+        {
+            if (part == "..") { if (--depth < 0) return null; }
+            else if (part.Length > 0 && part != ".") depth++;
+        }
+        return Join(directory, relative);
     }
 
     protected static string DirectoryOf(string path)

@@ -2,7 +2,8 @@ using System.Text.Json;
 
 namespace DockerLayerLsp.Analysis.Ecosystems;
 
-/// <summary>Every workspace member's package.json, from package.json <c>workspaces</c> or pnpm-workspace.yaml <c>packages</c>.</summary>
+/// <summary>Every workspace member's package.json, from package.json <c>workspaces</c> or pnpm-workspace.yaml <c>packages</c>;
+/// and the project's <c>file:</c> dependencies (a folder or a tarball), which the install reads too.</summary>
 public sealed class NodeWorkspaceMembers : ManifestDiscovery
 {
     public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
@@ -14,6 +15,35 @@ public sealed class NodeWorkspaceMembers : ManifestDiscovery
         var members = MatchMembers(context, projectDirectory, globs, "package.json").ToList();
         // Each member may carry its own npmrc; lockfiles live at the root.
         return members.Concat(members.Select(m => Join(DirectoryOf(m), ".npmrc")).Where(context.Exists));
+    }
+
+    private static readonly string[] DependencySections = ["dependencies", "devDependencies", "optionalDependencies"];
+
+    public override IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var json = context.ReadAllText(Join(projectDirectory, "package.json"));
+        if (string.IsNullOrWhiteSpace(json)) return [];
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (document.RootElement.ValueKind != JsonValueKind.Object) return [];
+            var found = new List<string>();
+            foreach (var section in DependencySections)
+            {
+                if (!document.RootElement.TryGetProperty(section, out var dependencies) || dependencies.ValueKind != JsonValueKind.Object) continue;
+                foreach (var dependency in dependencies.EnumerateObject())
+                {
+                    if (dependency.Value.ValueKind == JsonValueKind.String && dependency.Value.GetString() is { } spec && spec.StartsWith("file:", StringComparison.Ordinal)
+                        && JoinInContext(projectDirectory, spec["file:".Length..]) is { } local)
+                        found.Add(local);
+                }
+            }
+            return found;
+        }
+        catch (JsonException)
+        {
+            return [];
+        }
     }
 
     private static IEnumerable<string> PackageJsonWorkspaces(string? json)

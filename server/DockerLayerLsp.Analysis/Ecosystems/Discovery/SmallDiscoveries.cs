@@ -96,6 +96,28 @@ public sealed partial class GoWorkspaceModules : ManifestDiscovery
     }
 }
 
+/// <summary>
+/// Path dependencies of a TOML manifest (Pipfile <c>x = {path = "./libs/x"}</c>, Poetry's and uv's
+/// <c>{ path = "libs/x" }</c> in pyproject.toml): inline tables with a <c>path</c> key, relative to the project.
+/// </summary>
+public sealed partial class TomlPathDependencies(string fileName) : ManifestDiscovery
+{
+    [GeneratedRegex(@"\{[^}\n]*?\bpath\s*=\s*(?<quote>[""'])(?<path>[^""'\n]+)\k<quote>")]
+    private static partial Regex InlinePath();
+
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => [];
+
+    public override IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var text = context.ReadAllText(Join(projectDirectory, fileName));
+        if (text is null) yield break;
+        foreach (Match match in InlinePath().Matches(text))
+        {
+            if (JoinInContext(projectDirectory, match.Groups["path"].Value) is { } local) yield return local;
+        }
+    }
+}
+
 /// <summary>A manifest's install-time scripts (package.json preinstall/postinstall/prepare) and the flag that skips them.</summary>
 public sealed record LifecycleScripts(string File, IReadOnlyList<string> ScriptNames, string DisableFlag)
 {

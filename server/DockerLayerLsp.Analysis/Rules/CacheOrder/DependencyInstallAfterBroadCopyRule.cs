@@ -10,8 +10,8 @@ namespace DockerLayerLsp.Analysis.Rules.CacheOrder;
 /// <summary>
 /// DLC001 — dependency install re-runs on every source change.
 ///
-/// What it does: in one stage, finds a COPY/ADD from the build context that brings more than the
-/// dependency manifests (or a RUN that bind-mounts the whole context), placed before a RUN that
+/// What it does: in one stage or the stages it builds on, finds a COPY/ADD from the build context that brings
+/// more than the dependency manifests (or a RUN that bind-mounts the whole context), placed before a RUN that
 /// installs dependencies — explicitly (npm ci, go mod download) or inside a build that resolves them
 /// (go build, dotnet publish, cargo build, mvn package).
 ///
@@ -31,11 +31,11 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         "Dependency install re-runs on every source change",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. A RUN that bind-mounts the whole build context to install is reported too; a RUN that bind-mounts only the manifests is the right pattern. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
+            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`. A RUN that installs, or builds, from a bind mount of the whole build context is reported too; a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
             WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
-            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). No fix is offered when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source."));
+            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). Local packages the manifests name are copied with them (only those in the build context and not excluded). No fix is offered when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source; when the source COPY is in a stage the install's stage builds on (moving a COPY between stages changes every stage built on that one); or for a bind mount of the whole context, where the finding names the RUN to add instead (for example `RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,source=go.sum,target=go.sum go mod download`)."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -60,24 +60,19 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
     {
         var projectDirectory = install.ProjectDirectory ?? run.WorkingDirectory;
         if (HasEarlierResolution(stage, run, install)) return null;
-        var copiesBefore = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext).ToList();
+        // The stages this one builds on are part of its layers: a source COPY there invalidates the install here too.
+        var copiesBefore = InheritedCopies(stage)
+            .Concat(stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext)).ToList();
         if (IsVendored(install, projectDirectory, copiesBefore, context.BuildContext)) return null;
 
         var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
-        var contextBind = run.Mounts.FirstOrDefault(m => m.Type == "bind" && m.From is null && CopyMapping.CleanContextPath(m.Source ?? ".").Length == 0);
-        if (contextBind is not null)
-        {
-            // Building from a bind mount of the context needs the source anyway; a dependency-only install does not.
-            if (install.Kind == InstallKind.NeedsSource) return null;
-            var line = run.Syntax.StartLine + 1;
-            return new Finding(Rule, severity,
-                $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context, so it re-runs on every source change. Bind-mount only the manifests it reads (--mount=type=bind,source=<manifest>,target=<manifest>).",
-                run.Syntax.Span, [], []);
-        }
+        var contextBind = run.Mounts.FirstOrDefault(m => IsWholeContextBind(m, run, projectDirectory));
+        if (contextBind is not null) return ContextBindFinding(context, run, install, projectDirectory, contextBind, severity);
         if (BindMountsManifests(run, install, projectDirectory)) return null; // the documented manifest-first pattern
 
         var resolution = ManifestResolver.Resolve(install, projectDirectory, copiesBefore, context.BuildContext);
         if (!resolution.HasRequired) return null; // manifests generated or from another stage: moving copies changes nothing
+        if (resolution.InstallsTheProject) return null; // like `pip install .`: the install builds the project, it needs the source
         var needed = NeededPaths(install, resolution);
         var broad = copiesBefore.Where(c => CopyMapping.IsBroad(c, context.BuildContext, needed)).ToList();
         if (broad.Count == 0) return null;
@@ -89,9 +84,13 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
                            + (resolution.Manifests.Count > 8 ? $" and {resolution.Manifests.Count - 8} more" : "");
         var copyText = FirstLine(context.Model.Tree.Text.ToString(reported.Syntax.Span));
         var installLine = run.Syntax.StartLine + 1;
+        var inherited = broad.Any(c => c.StageIndex != stage.Index);
+        var where = inherited ? $" in {StageName(stage)}, built FROM `{stage.BaseStage!.Name}`," : "";
         var message = install.Kind == InstallKind.NeedsSource
-            ? $"`{install.Shell.Text}` (line {installLine}) resolves {install.Ecosystem.DisplayName} dependencies after `{copyText}` brought in the source, so every source change downloads them again. Copy {manifestList} first and resolve dependencies in a step of their own."
-            : $"`{install.Shell.Text}` (line {installLine}) re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
+            ? $"`{install.Shell.Text}` (line {installLine}){where} resolves {install.Ecosystem.DisplayName} dependencies after `{copyText}` brought in the source, so every source change downloads them again. Copy {manifestList} first and resolve dependencies in a step of their own."
+            : $"`{install.Shell.Text}` (line {installLine}){where} re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
+        if (inherited)
+            message += $" The source COPY is on line {reported.Syntax.StartLine + 1}, in {StageName(StageOf(stage, reported))}: install there before it, or in a stage of its own. No fix is offered: moving a COPY between stages changes every stage built on them.";
         if (severity != context.Severity)
             message += " The downloads are in a cache mount, but the step still re-runs.";
         var neededCopies = copiesBefore.Where(c => !broad.Contains(c) && CopyMapping.IsBroad(c, context.BuildContext, _ => false)).ToList();
@@ -100,7 +99,8 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
 
         var request = new CacheOrderFixRequest(context.Model, context.BuildContext, stage, run, install, projectDirectory, broad,
             toCopy.Select(m => new ManifestCopy(m.ContextPath, m.ContainerPath, m.IsDirectory)).ToList(), resolution.ProjectContextDirectory ?? "");
-        var fixes = install.Kind == InstallKind.NeedsSource
+        var fixes = inherited ? []
+            : install.Kind == InstallKind.NeedsSource
             ? install.Command.DependencyStep is { } step ? new InsertDependencyStepFix(step).Create(request) : []
             : MoveOrRepeat(request);
         return new Finding(
@@ -110,6 +110,63 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             reported.Syntax.Span,
             [new RelatedLocation(run.Syntax.Span, $"This step re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
             [.. fixes]);
+    }
+
+    /// <summary>The COPYs from the context of every stage <paramref name="stage"/> builds on, oldest stage first.</summary>
+    private static IEnumerable<CopyModel> InheritedCopies(Stage stage)
+    {
+        var chain = new List<Stage>();
+        for (var parent = stage.BaseStage; parent is not null; parent = parent.BaseStage) chain.Insert(0, parent);
+        return chain.SelectMany(s => s.Instructions.OfType<CopyModel>().Where(c => c.CopiesFromContext));
+    }
+
+    /// <summary>The stage (of <paramref name="stage"/>'s chain) that holds <paramref name="copy"/>.</summary>
+    private static Stage StageOf(Stage stage, CopyModel copy)
+    {
+        var current = stage;
+        while (current.Index != copy.StageIndex && current.BaseStage is { } parent) current = parent;
+        return current;
+    }
+
+    /// <summary>By name or FROM line, never by index: a model scoped to one stage numbers its stages differently.</summary>
+    private static string StageName(Stage stage) => stage.Name is { } name ? $"stage `{name}`" : $"the stage on line {stage.From.StartLine + 1}";
+
+    /// <summary>A bind mount of the whole build context (no source, or the root) at the install's project folder or above it.</summary>
+    private static bool IsWholeContextBind(RunMount mount, RunModel run, string projectDirectory)
+        => mount.Type == "bind" && mount.From is null && CopyMapping.CleanContextPath(mount.Source ?? ".").Length == 0
+           && (mount.Target is not { } target || ContainerPaths.IsUnder(projectDirectory, ContainerPaths.Resolve(run.WorkingDirectory, target)));
+
+    /// <summary>
+    /// The install reads its manifests from a bind mount of the whole context, so its cache key is every file of it.
+    /// The finding names the RUN that would take the manifests' place: the install itself (dependency-only) or the
+    /// row's dependency step (a build that resolves dependencies). No fix is offered: the step is a new command, and the
+    /// mounts it needs depend on where the project sits in the mount.
+    /// </summary>
+    private static Finding ContextBindFinding(RuleContext context, RunModel run, InstallMatch install, string projectDirectory, RunMount mount, FindingSeverity severity)
+    {
+        var line = run.Syntax.StartLine + 1;
+        var mounts = ManifestMounts(context.BuildContext, install, projectDirectory, run, mount);
+        var step = install.Kind == InstallKind.NeedsSource ? (context.BuildContext is { } buildContext ? install.Command.DependencyStep?.Command(new DependencyStepInput(install, [], buildContext)) : null) : install.Shell.Text;
+        var suggestion = mounts is null || step is null ? " (--mount=type=bind,source=<manifest>,target=<manifest>)" : $": `RUN {mounts} {step}`";
+        var message = install.Kind == InstallKind.NeedsSource
+            ? $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context and resolves {install.Ecosystem.DisplayName} dependencies itself, so every source change downloads them again. Resolve them first in a RUN of their own that bind-mounts only the manifests{suggestion}."
+            : $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context, so it re-runs on every source change. Bind-mount only the manifests it reads{(mounts is null ? suggestion : $" ({mounts})")}.";
+        if (severity != context.Severity)
+            message += " The downloads are in a cache mount, but the step still re-runs.";
+        return new Finding(Rule, severity, message, run.Syntax.Span, [], []);
+    }
+
+    /// <summary>`--mount=type=bind,source=M,target=M` for each of the row's manifests in the context, when the mount puts
+    /// the context root at the install's working folder (so context paths and relative targets agree); else null.</summary>
+    private static string? ManifestMounts(BuildContext.BuildContext? context, InstallMatch install, string projectDirectory, RunModel run, RunMount mount)
+    {
+        if (context is null || projectDirectory != run.WorkingDirectory) return null;
+        if (mount.Target is { } target && ContainerPaths.Resolve(run.WorkingDirectory, target) != projectDirectory) return null;
+        var files = install.Manifests.Where(m => !m.IsDirectory)
+            .SelectMany(m => m.IsPattern ? context.Match(m.Name) : context.Exists(m.Name) ? [m.Name] : [])
+            .Distinct().ToList();
+        if (!install.Manifests.Any(m => m.Role == ManifestRole.Required && (m.IsPattern ? context.Match(m.Name).Any() : context.Exists(m.Name)))) return null;
+        return string.Join(' ', files.Select(f => $"--mount=type=bind,source={f},target={f}"));
     }
 
     /// <summary>Moving the source after the install when the order allows it; otherwise the install before the source;

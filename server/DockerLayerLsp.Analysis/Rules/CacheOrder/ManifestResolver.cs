@@ -18,7 +18,9 @@ internal sealed record ResolvedManifest(string ContainerPath, string ContextPath
 /// </summary>
 internal static class ManifestResolver
 {
-    public sealed record Result(IReadOnlyList<ResolvedManifest> Manifests, string? ProjectContextDirectory)
+    /// <param name="InstallsTheProject">A manifest names the project itself as a local package (<c>-e .</c> in a
+    /// requirements file): the install builds the project, like <c>pip install .</c>.</param>
+    public sealed record Result(IReadOnlyList<ResolvedManifest> Manifests, string? ProjectContextDirectory, bool InstallsTheProject = false)
     {
         public bool HasRequired => Manifests.Any(m => m.Role == ManifestRole.Required);
     }
@@ -68,6 +70,22 @@ internal static class ManifestResolver
                     var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
                     if (containerPath is null) continue;
                     Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
+                    break;
+                }
+            }
+            var manifests = found.Values.Select(m => m.ContextPath).Where(p => !p.EndsWith('/')).ToList();
+            foreach (var package in discovery.LocalPackages(context, projectContextDirectory, manifests, install).Distinct().ToList())
+            {
+                if (package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal))
+                    return new Result([.. found.Values], projectContextDirectory, InstallsTheProject: true);
+                // A folder or file in the context (not ignored) is a needed narrow copy; one that is not cannot be copied.
+                var contextPath = context.Exists(package) ? package : context.DirectoryHasIncludedFiles(package) ? package + "/" : null;
+                if (contextPath is null) continue;
+                for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                {
+                    var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], package, context);
+                    if (containerPath is null) continue;
+                    Add(new ResolvedManifest(containerPath, contextPath, copiesBefore[i], ManifestRole.Config));
                     break;
                 }
             }
