@@ -99,7 +99,7 @@ public static class LanguageServerHost
         options.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         options.TypeInfoResolverChain.Insert(0, LspJsonContext.Default);
 
-        var rpc = new LspJsonRpc(new TolerantMessageHandler(output, input, formatter, warn), warn)
+        var rpc = new LspJsonRpc(new LspMessageHandler(output, input, formatter, warn), warn)
         {
             // Invoke endpoint methods one at a time in arrival order; each only enqueues, so this costs nothing.
             SynchronizationContext = new NonConcurrentSynchronizationContext(sticky: false),

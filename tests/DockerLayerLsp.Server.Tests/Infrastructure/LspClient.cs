@@ -194,6 +194,16 @@ public sealed class LspClient : IAsyncDisposable
         return (id, completion.Task);
     }
 
+    /// <summary>Write hand-made bytes (headers included) carrying a request whose answer is awaited under a fresh id.</summary>
+    public Task<JsonNode?> RawRequestAsync(Func<int, byte[]> bytes, TimeSpan? timeout = null)
+    {
+        var id = Interlocked.Increment(ref _nextId);
+        var completion = new TaskCompletionSource<JsonNode?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending[id] = completion;
+        _ = WriteRawAsync(bytes(id));
+        return completion.Task.WaitAsync(timeout ?? DefaultTimeout);
+    }
+
     public Task NotifyAsync(string method, JsonNode? parameters)
     {
         var message = new JsonObject { ["jsonrpc"] = "2.0", ["method"] = method };

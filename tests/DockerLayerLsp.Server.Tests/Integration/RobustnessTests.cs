@@ -5,7 +5,7 @@ using DockerLayerLsp.Server.Tests.Infrastructure;
 namespace DockerLayerLsp.Server.Tests.Integration;
 
 /// <summary>Bad input gets a clear error or a log line; the server never dies and never loses the client's text.</summary>
-public sealed class RobustnessTests
+public sealed partial class RobustnessTests
 {
     private const string Uri = "file:///tmp/robustness/Dockerfile";
     private const string Text = "FROM alpine:3.20\nRUN apk add --no-cache curl\n";
