@@ -85,7 +85,7 @@ public static class HoverProvider
                 markdown.Append(". It does **not** track files the command reads: it re-runs only when an earlier step changes.");
                 var busting = stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().FirstOrDefault(c => c.CopiesFromContext);
                 if (busting is not null)
-                    markdown.Append($"\n\nIt re-runs whenever a file copied at line {busting.Syntax.StartLine + 1} (`{FirstLine(analysis.Tree.Text.ToString(busting.Syntax.Span))}`) changes.");
+                    markdown.Append($"\n\nIt re-runs whenever a file copied at line {busting.Syntax.StartLine + 1} (`{InstructionQuote.Of(analysis.Tree.Text.ToString(busting.Syntax.Span), analysis.Tree.EscapeChar)}`) changes.");
                 break;
             default:
                 markdown.Append("the instruction text and every earlier step of the stage.");
@@ -181,11 +181,5 @@ public static class HoverProvider
     {
         var oneLine = string.Join(' ', script.Split(['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
         return oneLine.Length <= 80 ? oneLine.Replace('`', '\'') : oneLine[..77].Replace('`', '\'') + "...";
-    }
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? text : text[..end]).Trim();
     }
 }

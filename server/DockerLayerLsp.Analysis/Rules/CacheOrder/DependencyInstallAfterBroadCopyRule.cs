@@ -82,7 +82,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         var toCopy = resolution.Manifests.Where(m => broad.Contains(m.Provider)).ToList();
         var manifestList = string.Join(", ", resolution.Manifests.Select(m => m.ContextPath).Distinct().Take(8))
                            + (resolution.Manifests.Count > 8 ? $" and {resolution.Manifests.Count - 8} more" : "");
-        var copyText = FirstLine(context.Model.Tree.Text.ToString(reported.Syntax.Span));
+        var copyText = InstructionQuote.Of(context.Model.Tree.Text.ToString(reported.Syntax.Span), context.Model.Tree.EscapeChar);
         var installLine = run.Syntax.StartLine + 1;
         var inherited = broad.Any(c => c.StageIndex != stage.Index);
         var where = inherited ? $" in {StageName(stage)}, built FROM `{stage.BaseStage!.Name}`," : "";
@@ -239,10 +239,4 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         FindingSeverity.Warning => FindingSeverity.Information,
         _ => FindingSeverity.Hint,
     };
-
-    private static string FirstLine(string text)
-    {
-        var end = text.IndexOfAny(['\r', '\n']);
-        return (end < 0 ? text : text[..end]).Trim();
-    }
 }
