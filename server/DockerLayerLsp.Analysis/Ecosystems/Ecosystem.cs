@@ -65,6 +65,10 @@ public sealed record InstallCommand(string Program, IReadOnlyList<string> Subcom
     /// create on an existing environment): then a fix may not leave it running a second time after the source.</summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>A dependency-only install that is not <see cref="Idempotent"/>: run a second time it installs everything
+    /// again from nothing (npm ci) or fails, instead of re-checking what the first run installed.</summary>
+    public bool StartsOver => Kind == InstallKind.DependenciesOnly && !Idempotent;
+
     /// <summary>Words (flags or goals, anywhere in the arguments) that make a <see cref="InstallKind.NeedsSource"/>
     /// command dependency-only (poetry install --no-root, mvn dependency:go-offline).</summary>
     public IReadOnlyList<string> DependenciesOnlyWords { get; init; } = [];

@@ -35,7 +35,7 @@ public class Dlc001StagesAndBindMountsTests
     }
 
     [Theory]
-    [InlineData("manifests first in the parent", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n\nFROM base AS deps\nRUN npm ci\n")]
+    [InlineData("manifests first in the parent, re-checked in the child", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n\nFROM base AS deps\nRUN npm install\n")]
     [InlineData("only manifests in the parent", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\n\nFROM base AS deps\nRUN npm ci\nCOPY . .\n")]
     [InlineData("a stage built on another image", "FROM node:20 AS base\nWORKDIR /app\nCOPY . .\n\nFROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n")]
     public void Stays_quiet_when_no_source_reaches_the_install(string name, string dockerfile)
