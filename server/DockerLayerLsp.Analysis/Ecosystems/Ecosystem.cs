@@ -116,8 +116,9 @@ public sealed record Ecosystem(
     /// copying them before the install is not a source copy.</summary>
     public IReadOnlyList<string> SupportPaths { get; init; } = [];
 
-    /// <summary>Reads manifest content to find more manifests (workspace members, project references, -r includes).</summary>
-    public ManifestDiscovery? Discovery { get; init; }
+    /// <summary>Read manifest content to find more manifests (workspace members, project references, -r includes), in order:
+    /// each sees the manifests the ones before it found (Cargo's path dependencies of workspace members).</summary>
+    public IReadOnlyList<ManifestDiscovery> Discoveries { get; init; } = [];
 
     /// <summary>A context file (relative to the project) whose presence means dependencies are vendored: nothing to install.</summary>
     public string? VendorMarker { get; init; }

@@ -60,21 +60,25 @@ internal static class ManifestResolver
 
         var required = found.Values.FirstOrDefault(m => m.Role == ManifestRole.Required);
         var projectContextDirectory = required is null ? null : Parent(required.ContextPath, required.ContainerPath, projectDirectory);
-        if (install.Ecosystem.Discovery is { } discovery && context is not null && projectContextDirectory is not null)
+        if (install.Ecosystem.Discoveries.Count > 0 && context is not null && projectContextDirectory is not null)
         {
-            var known = found.Values.Select(m => m.ContextPath).ToList();
-            foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
+            foreach (var discovery in install.Ecosystem.Discoveries)
             {
-                for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                var known = found.Values.Select(m => m.ContextPath).ToList();
+                foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
                 {
-                    var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
-                    if (containerPath is null) continue;
-                    Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
-                    break;
+                    for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                    {
+                        var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
+                        if (containerPath is null) continue;
+                        Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
+                        break;
+                    }
                 }
             }
             var manifests = found.Values.Select(m => m.ContextPath).Where(p => !p.EndsWith('/')).ToList();
-            foreach (var package in discovery.LocalPackages(context, projectContextDirectory, manifests, install).Distinct().ToList())
+            var packages = install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install)).Distinct().ToList();
+            foreach (var package in packages)
             {
                 if (package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal))
                     return new Result([.. found.Values], projectContextDirectory, InstallsTheProject: true);
