@@ -80,7 +80,7 @@ internal static class ManifestResolver
             var packages = install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install)).Distinct().ToList();
             foreach (var package in packages)
             {
-                if (package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal))
+                if (IsTheProject(package, projectContextDirectory))
                     return new Result([.. found.Values], projectContextDirectory, InstallsTheProject: true);
                 // A folder or file in the context (not ignored) is a needed narrow copy; one that is not cannot be copied.
                 var contextPath = context.Exists(package) ? package : context.DirectoryHasIncludedFiles(package) ? package + "/" : null;
@@ -96,6 +96,25 @@ internal static class ManifestResolver
         }
         return new Result([.. found.Values], projectContextDirectory);
     }
+
+    /// <summary>
+    /// For an install that reads the build context through a bind mount of all of it, the project at
+    /// <paramref name="projectContextDirectory"/>: whether its manifests name the project itself as a local package
+    /// (<c>-e .</c> in requirements.txt), so that it needs the whole project, as <c>pip install -e .</c> does.
+    /// </summary>
+    public static bool InstallsTheProjectFromContext(InstallMatch install, string projectContextDirectory, BuildContext.BuildContext context)
+    {
+        var manifests = install.Manifests.Where(m => !m.IsPattern && !m.IsDirectory)
+            .Select(m => CopyMapping.CleanContextPath(projectContextDirectory + "/" + m.Name)).Where(context.Exists).ToList();
+        foreach (var discovery in install.Ecosystem.Discoveries)
+            manifests.AddRange(discovery.Discover(context, projectContextDirectory, [.. manifests], install).Where(m => !manifests.Contains(m)).ToList());
+        return install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install))
+            .Any(p => IsTheProject(p, projectContextDirectory));
+    }
+
+    /// <summary>A local package at the project folder or one above it: installing it builds the project.</summary>
+    private static bool IsTheProject(string package, string projectContextDirectory)
+        => package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal);
 
     /// <summary>The context folder of the project: the required manifest's folder, as deep below it as the container path is below the project folder.</summary>
     private static string Parent(string contextPath, string containerPath, string projectDirectory)
