@@ -31,7 +31,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         "Dependency install re-runs on every source change",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`. A RUN that installs, or builds, from a bind mount of the whole build context is reported too (not when its requirements install the project itself, `-e .`); a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. An install after the source that repeats an earlier one is fine when it only re-checks what is installed (npm install after npm ci, pip install -r again, go build after go mod download); one that starts over (a second npm ci deletes node_modules, conda env create) is reported on the source COPY between them, with both installs. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
+            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`, once for all the stages built on it (each install a related location). A RUN that installs, or builds, from a bind mount of the whole build context is reported too (not when its requirements install the project itself, `-e .`); a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. An install after the source that repeats an earlier one is fine when it only re-checks what is installed (npm install after npm ci, pip install -r again, go build after go mod download); one that starts over (a second npm ci deletes node_modules, conda env create) is reported on the source COPY between them, with both installs. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
             WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
@@ -116,8 +116,32 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             severity,
             message,
             reported.Syntax.Span,
-            [new RelatedLocation(run.Syntax.Span, $"This step re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
+            [new RelatedLocation(run.Syntax.Span, $"`{install.Shell.Text}` (line {installLine}){(inherited ? $" in {StageName(stage)}" : "")} re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
             [.. fixes]);
+    }
+
+    /// <summary>
+    /// One finding per source COPY in a base stage: the stages built on it are analysed one by one, each reporting its own
+    /// install on that COPY. Fix-less findings on the same COPY become one, naming every install (each a related location).
+    /// </summary>
+    public IEnumerable<Finding> CombineAcrossStages(IReadOnlyList<Finding> findings)
+    {
+        foreach (var group in findings.GroupBy(f => (f.Span, f.Fixes.IsEmpty)))
+        {
+            if (!group.Key.IsEmpty || group.Count() == 1)
+            {
+                foreach (var finding in group) yield return finding;
+                continue;
+            }
+            var ordered = group.OrderBy(f => f.Related.IsEmpty ? f.Span.Start : f.Related[0].Span.Start).ToList();
+            var others = ordered.Skip(1).SelectMany(f => f.Related.Take(1)).Select(r => r.Message);
+            yield return ordered[0] with
+            {
+                Severity = ordered.Min(f => f.Severity), // the enum runs from Error down
+                Message = ordered[0].Message + " The same COPY also reaches: " + string.Join("; ", others) + ".",
+                Related = [.. ordered.SelectMany(f => f.Related).DistinctBy(r => r.Span)],
+            };
+        }
     }
 
     /// <summary>The COPYs from the context of every stage <paramref name="stage"/> builds on, oldest stage first.</summary>
@@ -249,7 +273,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             message,
             reported.Syntax.Span,
             [
-                new RelatedLocation(run.Syntax.Span, $"This step starts over whenever any file copied by line {copyLine} changes"),
+                new RelatedLocation(run.Syntax.Span, $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) starts over whenever any file copied by line {copyLine} changes"),
                 new RelatedLocation(earlier.Syntax.Span, "The dependencies were already installed here, before the source"),
             ],
             []);
