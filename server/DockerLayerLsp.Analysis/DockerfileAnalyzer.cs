@@ -18,7 +18,7 @@ public static class DockerfileAnalyzer
         {
             if (!options.IsEnabled(rule.Descriptor.Id)) continue;
             var context = new RuleContext(model, buildContext, options.SeverityOf(rule.Descriptor));
-            foreach (var finding in rule.Analyze(context))
+            foreach (var finding in rule.CombineAcrossStages([.. rule.Analyze(context)]))
             {
                 if (!Suppression.IsSuppressed(tree, finding)) findings.Add(finding);
             }

@@ -65,6 +65,10 @@ public sealed record InstallCommand(string Program, IReadOnlyList<string> Subcom
     /// create on an existing environment): then a fix may not leave it running a second time after the source.</summary>
     public bool Idempotent { get; init; }
 
+    /// <summary>A dependency-only install that is not <see cref="Idempotent"/>: run a second time it installs everything
+    /// again from nothing (npm ci) or fails, instead of re-checking what the first run installed.</summary>
+    public bool StartsOver => Kind == InstallKind.DependenciesOnly && !Idempotent;
+
     /// <summary>Words (flags or goals, anywhere in the arguments) that make a <see cref="InstallKind.NeedsSource"/>
     /// command dependency-only (poetry install --no-root, mvn dependency:go-offline).</summary>
     public IReadOnlyList<string> DependenciesOnlyWords { get; init; } = [];
@@ -112,8 +116,9 @@ public sealed record Ecosystem(
     /// copying them before the install is not a source copy.</summary>
     public IReadOnlyList<string> SupportPaths { get; init; } = [];
 
-    /// <summary>Reads manifest content to find more manifests (workspace members, project references, -r includes).</summary>
-    public ManifestDiscovery? Discovery { get; init; }
+    /// <summary>Read manifest content to find more manifests (workspace members, project references, -r includes), in order:
+    /// each sees the manifests the ones before it found (Cargo's path dependencies of workspace members).</summary>
+    public IReadOnlyList<ManifestDiscovery> Discoveries { get; init; } = [];
 
     /// <summary>A context file (relative to the project) whose presence means dependencies are vendored: nothing to install.</summary>
     public string? VendorMarker { get; init; }

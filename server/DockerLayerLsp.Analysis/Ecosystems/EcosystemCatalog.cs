@@ -53,7 +53,7 @@ public static class EcosystemCatalog
             }),
         ])
     {
-        Discovery = new GoWorkspaceModules(),
+        Discoveries = [new GoWorkspaceModules()],
         VendorMarker = "vendor/modules.txt",
         VendorFlags = ["-mod=vendor"],
     };
@@ -71,7 +71,7 @@ public static class EcosystemCatalog
             Again(Cmd("npm", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] }),
             Again(Cmd("npm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--prefix"] }),
         ])
-    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
+    { Discoveries = [new NodeWorkspaceMembers()], SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     public static readonly Ecosystem Yarn = new(
         "yarn", "Yarn",
@@ -81,7 +81,7 @@ public static class EcosystemCatalog
             Again(Cmd("yarn", "workspaces focus") with { DirectoryFlags = ["--cwd"] }),
             Again(Cmd("yarn", "", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["--cwd"] }),
         ])
-    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
+    { Discoveries = [new NodeWorkspaceMembers()], SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     public static readonly Ecosystem Pnpm = new(
         "pnpm", "pnpm",
@@ -91,7 +91,7 @@ public static class EcosystemCatalog
             Again(Cmd("pnpm", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["-C", "--dir"] }),
             Again(Cmd("pnpm", "fetch", ArgumentPolicy.FlagsOnly) with { DirectoryFlags = ["-C", "--dir"] }),
         ])
-    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
+    { Discoveries = [new NodeWorkspaceMembers()], SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     public static readonly Ecosystem Bun = new(
         "bun", "Bun",
@@ -100,7 +100,7 @@ public static class EcosystemCatalog
             Again(Cmd("bun", "install", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] }),
             Again(Cmd("bun", "i", ArgumentPolicy.FlagsOnly) with { DisqualifyingFlags = GlobalInstall, DirectoryFlags = ["--cwd"] }),
         ])
-    { Discovery = new NodeWorkspaceMembers(), SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
+    { Discoveries = [new NodeWorkspaceMembers()], SupportPaths = NodeSupport, LifecycleScripts = PackageJsonScripts };
 
     // ---------------------------------------------------------------- Python
     /// <summary>pip's manifests are whatever <c>-r</c>/<c>-c</c> name (and the files those include).</summary>
@@ -113,13 +113,13 @@ public static class EcosystemCatalog
             Again(Cmd("pip-sync", "", ArgumentPolicy.PositionalFiles) with { DefaultManifest = "requirements.txt" }),
             Again(Cmd("uv", "pip sync", ArgumentPolicy.PositionalFiles)),
         ])
-    { Discovery = new RequirementIncludes() };
+    { Discoveries = [new RequirementIncludes()] };
 
     public static readonly Ecosystem Pipenv = new(
         "pipenv", "Pipenv",
         [Required("Pipfile"), Lock("Pipfile.lock")],
         [Again(Cmd("pipenv", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("pipenv", "sync", ArgumentPolicy.FlagsOnly))])
-    { Discovery = new TomlPathDependencies("Pipfile") };
+    { Discoveries = [new TomlPathDependencies("Pipfile")] };
 
     public static readonly Ecosystem Poetry = new(
         "poetry", "Poetry",
@@ -134,7 +134,7 @@ public static class EcosystemCatalog
                 DependencyStep = new AddFlags("--no-root"),
             }),
         ])
-    { Discovery = new TomlPathDependencies("pyproject.toml") };
+    { Discoveries = [new TomlPathDependencies("pyproject.toml")] };
 
     public static readonly Ecosystem Uv = new(
         "uv", "uv",
@@ -149,7 +149,7 @@ public static class EcosystemCatalog
                 DependencyStep = new AddFlags("--no-install-project"),
             },
         ])
-    { Discovery = new TomlPathDependencies("pyproject.toml") };
+    { Discoveries = [new TomlPathDependencies("pyproject.toml")] };
 
     public static readonly Ecosystem Conda = new(
         "conda", "conda",
@@ -181,7 +181,7 @@ public static class EcosystemCatalog
                 DependencyStep = new StubCargoTargets(),
             }),
         ])
-    { Discovery = new CargoWorkspaceMembers() };
+    { Discoveries = [new CargoWorkspaceMembers(), new CargoPathDependencies()] };
 
     // ---------------------------------------------------------------- JVM
     private static readonly string[] MavenDependencyGoals =
@@ -200,7 +200,7 @@ public static class EcosystemCatalog
                 DependencyStep = new ReplaceCommand("{program} -B dependency:go-offline"),
             },
         ])
-    { Discovery = new MavenModules() };
+    { Discoveries = [new MavenModules()] };
 
     public static readonly Ecosystem Gradle = new(
         "gradle", "Gradle",
@@ -218,7 +218,7 @@ public static class EcosystemCatalog
                 DependencyStep = new ReplaceCommand("{program} dependencies --no-daemon"),
             },
         ])
-    { Discovery = new GradleBuildScripts() };
+    { Discoveries = [new GradleBuildScripts()] };
 
     // ---------------------------------------------------------------- .NET
     private static readonly string[] DotnetCarried = ["-r", "--runtime", "-a", "--arch", "--os", "-s", "--source", "--configfile", "--locked-mode"];
@@ -238,14 +238,14 @@ public static class EcosystemCatalog
                 DependencyStep = new ReplaceCommand("dotnet restore{project}", DotnetCarried),
             }),
         ])
-    { Discovery = new DotnetProjectGraph() };
+    { Discoveries = [new DotnetProjectGraph()] };
 
     // ---------------------------------------------------------------- Other languages
     public static readonly Ecosystem Bundler = new(
         "bundler", "Bundler",
         [Required("Gemfile"), Lock("Gemfile.lock"), Config(".bundle/config"), Required("gems.rb"), Lock("gems.locked")],
         [Again(Cmd("bundle", "install", ArgumentPolicy.FlagsOnly)), Again(Cmd("bundle", "", ArgumentPolicy.FlagsOnly))])
-    { Discovery = new GemspecFiles(), SupportPaths = ["vendor/gems", "vendor/cache"] };
+    { Discoveries = [new GemspecFiles()], SupportPaths = ["vendor/gems", "vendor/cache"] };
 
     public static readonly Ecosystem Composer = new(
         "composer", "Composer",

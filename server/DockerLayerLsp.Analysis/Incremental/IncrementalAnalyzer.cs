@@ -217,13 +217,12 @@ public sealed class IncrementalAnalyzer
     private static ImmutableArray<Finding> Combine(SyntaxTree tree, DocumentLayout layout, StageResult[] results)
     {
         var findings = ImmutableArray.CreateBuilder<Finding>();
-        for (var k = 0; k < results.Length; k++)
+        var shifted = results.SelectMany((result, k) => result.RelativeFindings.Select(relative => FindingValues.Shift(relative, layout.Stages[k].Start))).ToList();
+        foreach (var rule in RuleCatalog.All)
         {
-            foreach (var relative in results[k].RelativeFindings)
-            {
-                var finding = FindingValues.Shift(relative, layout.Stages[k].Start);
-                if (!Suppression.IsSuppressed(tree, finding)) findings.Add(finding);
-            }
+            var ofRule = shifted.Where(f => f.RuleId == rule.Descriptor.Id).ToList();
+            if (ofRule.Count == 0) continue;
+            findings.AddRange(rule.CombineAcrossStages(ofRule).Where(finding => !Suppression.IsSuppressed(tree, finding)));
         }
         findings.Sort((a, b) => a.Span.Start != b.Span.Start ? a.Span.Start.CompareTo(b.Span.Start) : string.CompareOrdinal(a.RuleId, b.RuleId));
         return findings.ToImmutable();

@@ -11,4 +11,8 @@ public interface IRule
 {
     RuleDescriptor Descriptor { get; }
     IEnumerable<Finding> Analyze(RuleContext context);
+
+    /// <summary>Joins findings that analyses of single stages report separately (one source COPY in a base stage reaching
+    /// installs in several stages built on it). Both analyzers pass every finding of the rule in the document.</summary>
+    IEnumerable<Finding> CombineAcrossStages(IReadOnlyList<Finding> findings) => findings;
 }

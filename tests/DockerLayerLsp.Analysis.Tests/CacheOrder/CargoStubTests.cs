@@ -24,6 +24,38 @@ public class CargoStubTests
         "crates/d/lib/d.rs", "crates/d/cli/main.rs", "crates/d/src/bin/d-tool.rs",
     ];
 
+    /// <summary>A binary with a path dependency, which has one of its own: Cargo reads both manifests and looks for their targets.</summary>
+    private static readonly string[] PathDependencies =
+    [
+        $"Cargo.toml => {Package}\"app\"\n\n[dependencies]\nx = {{ path = \"libs/x\" }}\n",
+        "Cargo.lock", "src/main.rs",
+        $"libs/x/Cargo.toml => {Package}\"x\"\n\n[dependencies]\ny = {{ path = \"../y\" }}\n",
+        "libs/x/src/lib.rs",
+        $"libs/y/Cargo.toml => {Package}\"y\"\n",
+        "libs/y/src/lib.rs",
+    ];
+
+    public static TheoryData<string, string[]> Contexts => new() { { "workspace", Workspace }, { "path dependencies", PathDependencies } };
+
+    [Fact]
+    public void Path_dependencies_are_copied_as_manifests_and_their_targets_stubbed()
+    {
+        var analysis = AnalyzeOnDisk(Dockerfile, PathDependencies);
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Contains("Copy Cargo.toml, Cargo.lock, libs/x/Cargo.toml, libs/y/Cargo.toml first", finding.Message);
+        var fixedText = Fix(analysis, includeUnsafe: true);
+        Assert.Contains("COPY Cargo.toml Cargo.lock ./\nCOPY libs/x/Cargo.toml /app/libs/x/\nCOPY libs/y/Cargo.toml /app/libs/y/\n", fixedText);
+        Assert.Equal("RUN mkdir -p src libs/x/src libs/y/src && touch src/main.rs libs/x/src/lib.rs libs/y/src/lib.rs && cargo fetch && rm src/main.rs libs/x/src/lib.rs libs/y/src/lib.rs", DependencyStep(analysis));
+    }
+
+    [Fact]
+    public void A_crate_without_path_dependencies_copies_only_its_own_manifests()
+    {
+        var fixedText = Fix(AnalyzeOnDisk(Dockerfile, $"Cargo.toml => {Package}\"app\"\n\n[dependencies]\nserde = {{ version = \"1\" }}\n", "Cargo.lock", "src/main.rs", "libs/x/Cargo.toml"), includeUnsafe: true);
+        Assert.Contains("COPY Cargo.toml Cargo.lock ./\nRUN mkdir -p src && touch src/main.rs && cargo fetch", fixedText);
+        Assert.DoesNotContain("libs/x", fixedText);
+    }
+
     [Fact]
     public void Stubs_follow_the_manifest_and_the_context()
     {
@@ -40,11 +72,13 @@ public class CargoStubTests
         Assert.Equal("RUN mkdir -p src && touch src/lib.rs && cargo fetch && rm src/lib.rs", step);
     }
 
-    [SkippableFact]
-    public void The_stub_step_lets_real_cargo_read_the_workspace()
+    [SkippableTheory]
+    [MemberData(nameof(Contexts))]
+    public void The_stub_step_lets_real_cargo_read_the_project(string name, string[] files)
     {
+        Assert.NotNull(name);
         Skip.If(!OnPath("cargo"), "cargo is not installed: the generated stub step is not run against real cargo");
-        var analysis = AnalyzeOnDisk(Dockerfile, Workspace);
+        var analysis = AnalyzeOnDisk(Dockerfile, files);
         Assert.Empty(FixInvariants.Check(analysis));
         var command = DependencyStep(analysis)["RUN ".Length..].Replace("cargo fetch", "cargo fetch --offline && cargo metadata --offline --format-version 1 >/dev/null", StringComparison.Ordinal);
 
@@ -52,7 +86,7 @@ public class CargoStubTests
         var directory = Directory.CreateTempSubdirectory("dockerlayer-cargo-");
         try
         {
-            foreach (var entry in Workspace.Where(e => e.Contains(" => ", StringComparison.Ordinal)))
+            foreach (var entry in files.Where(e => e.Contains(" => ", StringComparison.Ordinal)))
             {
                 var path = Path.Combine(directory.FullName, entry[..entry.IndexOf(" => ", StringComparison.Ordinal)]);
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);

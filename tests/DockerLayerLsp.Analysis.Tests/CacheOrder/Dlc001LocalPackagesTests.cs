@@ -27,6 +27,19 @@ public class Dlc001LocalPackagesTests
         => Assert.Empty(AnalyzeOnDisk(PipBusting, "requirements.txt => -r requirements/base.txt\n", "requirements/base.txt => -e .\n", "app.py", "setup.py").Findings);
 
     [Theory]
+    [InlineData("RUN --mount=type=bind,target=. pip install -r requirements.txt", "requirements.txt => -e .\nflask\n")]
+    [InlineData("RUN --mount=type=bind,source=.,target=/app pip install -r requirements.txt", "requirements.txt => -r requirements/base.txt\n", "requirements/base.txt => -e .\n")]
+    public void A_whole_context_bind_mount_for_requirements_that_install_the_project_is_quiet(string run, params string[] files)
+        => Assert.Empty(AnalyzeOnDisk($"FROM python:3.12\nWORKDIR /app\n{run}\n", [.. files, "app.py", "setup.py"]).Findings);
+
+    [Fact]
+    public void A_whole_context_bind_mount_for_requirements_without_the_project_is_reported()
+    {
+        var finding = Assert.Single(AnalyzeOnDisk("FROM python:3.12\nWORKDIR /app\nRUN --mount=type=bind,target=. pip install -r requirements.txt\n", "requirements.txt => -e ./libs/x\nflask\n", "app.py", "libs/x/setup.py").Findings);
+        Assert.Contains("bind-mounts the whole build context", finding.Message);
+    }
+
+    [Theory]
     [InlineData("./libs/mylib\n")]
     [InlineData("-e ./libs/mylib\n")]
     [InlineData("file:libs/mylib\n")]

@@ -25,6 +25,30 @@ public class Dlc001StagesAndBindMountsTests
         Assert.Empty(finding.Fixes);
     }
 
+    private const string TwoChildren = "FROM node:20 AS base\nWORKDIR /app\nCOPY . .\n\nFROM base AS web\nRUN npm ci\n\nFROM base AS api\nRUN pip install -r requirements.txt\n";
+
+    [Fact]
+    public void Installs_in_two_stages_built_on_one_source_copy_are_one_finding_naming_both()
+    {
+        var analysis = Analyze(TwoChildren, [.. NodeFiles, "requirements.txt"]);
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Equal("3:1", Where(analysis, finding.Span));
+        Assert.Equal(["6:1", "9:1"], finding.Related.Select(r => Where(analysis, r.Span)));
+        Assert.Contains("in stage `web`, built FROM `base`", finding.Message);
+        Assert.Contains("also reaches: `pip install -r requirements.txt` (line 9) in stage `api`", finding.Message);
+        Assert.Empty(finding.Fixes);
+        var incremental = new IncrementalAnalyzer().Analyze(analysis.Tree, analysis.BuildContext);
+        Assert.True(FindingValues.SequenceEqual(analysis.Findings, incremental.Findings), string.Join('\n', incremental.Findings));
+    }
+
+    [Fact]
+    public void Two_installs_after_one_copy_in_the_same_stage_keep_their_own_findings_and_fixes()
+    {
+        var analysis = Analyze("FROM node:20\nWORKDIR /app\nCOPY . .\nRUN npm ci\nRUN pip install -r requirements.txt\n", [.. NodeFiles, "requirements.txt"]);
+        Assert.Equal(2, analysis.Findings.Length);
+        Assert.All(analysis.Findings, f => Assert.NotEmpty(f.Fixes));
+    }
+
     [Fact]
     public void The_stage_chain_is_followed_through_an_intermediate_stage()
     {
@@ -35,7 +59,7 @@ public class Dlc001StagesAndBindMountsTests
     }
 
     [Theory]
-    [InlineData("manifests first in the parent", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n\nFROM base AS deps\nRUN npm ci\n")]
+    [InlineData("manifests first in the parent, re-checked in the child", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\n\nFROM base AS deps\nRUN npm install\n")]
     [InlineData("only manifests in the parent", "FROM node:20 AS base\nWORKDIR /app\nCOPY package.json package-lock.json ./\n\nFROM base AS deps\nRUN npm ci\nCOPY . .\n")]
     [InlineData("a stage built on another image", "FROM node:20 AS base\nWORKDIR /app\nCOPY . .\n\nFROM node:20 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n")]
     public void Stays_quiet_when_no_source_reaches_the_install(string name, string dockerfile)

@@ -93,7 +93,7 @@ internal static class FixInvariants
         => SemanticModelBuilder.Build(tree).Stages
             .SelectMany(stage => stage.Instructions.OfType<RunModel>().SelectMany(run => run.Commands)
                 .Select(InstallCommandMatcher.Match)
-                .Where(m => m is { Command: { Kind: InstallKind.DependenciesOnly, Idempotent: false } })
+                .Where(m => m is { Command.StartsOver: true })
                 .Select(m => $"{stage.Index}|{m!.Command.Display}"))
             .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
 }

@@ -108,12 +108,40 @@ public sealed partial class TomlPathDependencies(string fileName) : ManifestDisc
     public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => [];
 
     public override IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+        => PathsIn(context, Join(projectDirectory, fileName));
+
+    /// <summary>The context folders the inline <c>path</c> tables of <paramref name="manifest"/> name, relative to its folder.</summary>
+    internal static IEnumerable<string> PathsIn(BuildContext.BuildContext context, string manifest)
     {
-        var text = context.ReadAllText(Join(projectDirectory, fileName));
+        var text = context.ReadAllText(manifest);
         if (text is null) yield break;
         foreach (Match match in InlinePath().Matches(text))
         {
-            if (JoinInContext(projectDirectory, match.Groups["path"].Value) is { } local) yield return local;
+            if (JoinInContext(DirectoryOf(manifest), match.Groups["path"].Value) is { } local) yield return local;
+        }
+    }
+}
+
+/// <summary>
+/// Cargo path dependencies (<c>x = { path = "libs/x" }</c>, relative to the Cargo.toml that names them) of the package and
+/// of each workspace member, followed transitively: Cargo reads their Cargo.toml (and looks for their targets) to resolve
+/// the graph, so they are manifests of the install, not sources it builds before the rest.
+/// </summary>
+public sealed class CargoPathDependencies : ManifestDiscovery
+{
+    public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var seen = new HashSet<string>(manifests, StringComparer.Ordinal);
+        var queue = new Queue<string>(manifests.Where(m => m == "Cargo.toml" || m.EndsWith("/Cargo.toml", StringComparison.Ordinal)));
+        while (queue.Count > 0)
+        {
+            foreach (var folder in TomlPathDependencies.PathsIn(context, queue.Dequeue()))
+            {
+                var manifest = Join(folder, "Cargo.toml");
+                if (!context.Exists(manifest) || !seen.Add(manifest)) continue;
+                queue.Enqueue(manifest);
+                yield return manifest;
+            }
         }
     }
 }

@@ -31,11 +31,11 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         "Dependency install re-runs on every source change",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`. A RUN that installs, or builds, from a bind mount of the whole build context is reported too; a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
+            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`, once for all the stages built on it (each install a related location). A RUN that installs, or builds, from a bind mount of the whole build context is reported too (not when its requirements install the project itself, `-e .`); a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. An install after the source that repeats an earlier one is fine when it only re-checks what is installed (npm install after npm ci, pip install -r again, go build after go mod download); one that starts over (a second npm ci deletes node_modules, conda env create) is reported on the source COPY between them, with both installs. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
             WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
-            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). Local packages the manifests name are copied with them (only those in the build context and not excluded). No fix is offered when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source; when the source COPY is in a stage the install's stage builds on (moving a COPY between stages changes every stage built on that one); or for a bind mount of the whole context, where the finding names the RUN to add instead (for example `RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,source=go.sum,target=go.sum go mod download`)."));
+            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step copies the Cargo.toml of each workspace member and path dependency (`x = { path = \"libs/x\" }`, followed through the dependencies' own manifests) and creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). Local packages the manifests name are copied with them (only those in the build context and not excluded). No fix is offered when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source; when the source COPY is in a stage the install's stage builds on (moving a COPY between stages changes every stage built on that one); for an install that starts over after an earlier one (dropping it or changing the command is the user's call: the source may bring files it needs, such as workspace members' manifests or lifecycle scripts); or for a bind mount of the whole context, where the finding names the RUN to add instead (for example `RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,source=go.sum,target=go.sum go mod download`)."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -59,15 +59,23 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
     private static Finding? AnalyzeInstall(RuleContext context, Stage stage, RunModel run, InstallMatch install)
     {
         var projectDirectory = install.ProjectDirectory ?? run.WorkingDirectory;
-        if (HasEarlierResolution(stage, run, install)) return null;
         // The stages this one builds on are part of its layers: a source COPY there invalidates the install here too.
         var copiesBefore = InheritedCopies(stage)
             .Concat(stage.Instructions.Take(run.IndexInStage).OfType<CopyModel>().Where(c => c.CopiesFromContext)).ToList();
+        if (EarlierResolution(stage, run, install) is { } earlier)
+            return install.Command.StartsOver ? RepeatedInstallFinding(context, run, install, projectDirectory, earlier, copiesBefore) : null;
         if (IsVendored(install, projectDirectory, copiesBefore, context.BuildContext)) return null;
 
         var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
         var contextBind = run.Mounts.FirstOrDefault(m => IsWholeContextBind(m, run, projectDirectory));
-        if (contextBind is not null) return ContextBindFinding(context, run, install, projectDirectory, contextBind, severity);
+        if (contextBind is not null)
+        {
+            // `-e .` in the requirements: the install builds the project from the mount, like `pip install -e .`.
+            var mountRoot = contextBind.Target is { } target ? ContainerPaths.Resolve(run.WorkingDirectory, target) : projectDirectory;
+            if (context.BuildContext is { } buildContext && ManifestResolver.InstallsTheProjectFromContext(install, ContainerPaths.RelativeTo(projectDirectory, mountRoot), buildContext))
+                return null;
+            return ContextBindFinding(context, run, install, projectDirectory, contextBind, severity);
+        }
         if (BindMountsManifests(run, install, projectDirectory)) return null; // the documented manifest-first pattern
 
         var resolution = ManifestResolver.Resolve(install, projectDirectory, copiesBefore, context.BuildContext);
@@ -108,8 +116,32 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             severity,
             message,
             reported.Syntax.Span,
-            [new RelatedLocation(run.Syntax.Span, $"This step re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
+            [new RelatedLocation(run.Syntax.Span, $"`{install.Shell.Text}` (line {installLine}){(inherited ? $" in {StageName(stage)}" : "")} re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
             [.. fixes]);
+    }
+
+    /// <summary>
+    /// One finding per source COPY in a base stage: the stages built on it are analysed one by one, each reporting its own
+    /// install on that COPY. Fix-less findings on the same COPY become one, naming every install (each a related location).
+    /// </summary>
+    public IEnumerable<Finding> CombineAcrossStages(IReadOnlyList<Finding> findings)
+    {
+        foreach (var group in findings.GroupBy(f => (f.Span, f.Fixes.IsEmpty)))
+        {
+            if (!group.Key.IsEmpty || group.Count() == 1)
+            {
+                foreach (var finding in group) yield return finding;
+                continue;
+            }
+            var ordered = group.OrderBy(f => f.Related.IsEmpty ? f.Span.Start : f.Related[0].Span.Start).ToList();
+            var others = ordered.Skip(1).SelectMany(f => f.Related.Take(1)).Select(r => r.Message);
+            yield return ordered[0] with
+            {
+                Severity = ordered.Min(f => f.Severity), // the enum runs from Error down
+                Message = ordered[0].Message + " The same COPY also reaches: " + string.Join("; ", others) + ".",
+                Related = [.. ordered.SelectMany(f => f.Related).DistinctBy(r => r.Span)],
+            };
+        }
     }
 
     /// <summary>The COPYs from the context of every stage <paramref name="stage"/> builds on, oldest stage first.</summary>
@@ -193,23 +225,58 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         return path => exact.Contains(path) || prefixes.Any(p => path.StartsWith(p, StringComparison.Ordinal));
     }
 
-    /// <summary>An earlier RUN of the stage (or of the stages it builds on) already resolved this ecosystem's dependencies:
-    /// this one is the second, project-only step (uv sync after uv sync --no-install-project, go build after go mod download).</summary>
-    private static bool HasEarlierResolution(Stage stage, RunModel run, InstallMatch install)
+    /// <summary>The latest earlier RUN of the stage (or of the stages it builds on) that already resolved this ecosystem's
+    /// dependencies: this one is the second, project-only step (uv sync after uv sync --no-install-project, go build after
+    /// go mod download) or a re-check (npm install after npm ci); null when there is none.</summary>
+    private static RunModel? EarlierResolution(Stage stage, RunModel run, InstallMatch install)
     {
         var current = stage;
         var limit = run.IndexInStage;
         while (true)
         {
-            foreach (var earlier in current.Instructions.Take(limit).OfType<RunModel>())
-            {
-                if (earlier.Commands.Select(InstallCommandMatcher.Match).Any(m => m is not null && m.Ecosystem == install.Ecosystem))
-                    return true;
-            }
-            if (current.BaseStage is not { } parent) return false;
+            var earlier = current.Instructions.Take(limit).OfType<RunModel>()
+                .LastOrDefault(r => r.Commands.Select(InstallCommandMatcher.Match).Any(m => m is not null && m.Ecosystem == install.Ecosystem));
+            if (earlier is not null) return earlier;
+            if (current.BaseStage is not { } parent) return null;
             current = parent;
             limit = current.Instructions.Length;
         }
+    }
+
+    /// <summary>
+    /// An install that starts over (npm ci deletes node_modules) repeated after a source COPY, though <paramref name="earlier"/>
+    /// already installed the dependencies before it: the repeat downloads everything again on every source change.
+    /// Reported on the source COPY between the two, with both installs related. No fix: whether the repeat is
+    /// needed (workspace members' manifests or lifecycle scripts that arrive with the source) cannot be told from the
+    /// Dockerfile, and dropping or changing a command is the user's call.
+    /// </summary>
+    private static Finding? RepeatedInstallFinding(RuleContext context, RunModel run, InstallMatch install, string projectDirectory, RunModel earlier, List<CopyModel> copiesBefore)
+    {
+        var resolution = ManifestResolver.Resolve(install, projectDirectory, copiesBefore, context.BuildContext);
+        if (!resolution.HasRequired || resolution.InstallsTheProject) return null;
+        var needed = NeededPaths(install, resolution);
+        var broad = copiesBefore.Where(c => c.Syntax.Span.Start > earlier.Syntax.Span.Start && CopyMapping.IsBroad(c, context.BuildContext, needed)).ToList();
+        if (broad.Count == 0) return null;
+
+        var reported = broad[0];
+        var copyLine = reported.Syntax.StartLine + 1;
+        var earlierLine = earlier.Syntax.StartLine + 1;
+        var copyText = FirstLine(context.Model.Tree.Text.ToString(reported.Syntax.Span));
+        var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
+        var message = $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) installs the {install.Ecosystem.DisplayName} dependencies again from nothing after `{copyText}` brought in the source, though line {earlierLine} already installed them: every source change downloads them all again. "
+                      + "Drop the repeated install, or use one that keeps what is installed. No fix is offered: whether the source brings something it needs (workspace members' manifests, lifecycle scripts) cannot be told from the Dockerfile.";
+        if (severity != context.Severity)
+            message += " The downloads are in a cache mount, but the step still re-runs.";
+        return new Finding(
+            Rule,
+            severity,
+            message,
+            reported.Syntax.Span,
+            [
+                new RelatedLocation(run.Syntax.Span, $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) starts over whenever any file copied by line {copyLine} changes"),
+                new RelatedLocation(earlier.Syntax.Span, "The dependencies were already installed here, before the source"),
+            ],
+            []);
     }
 
     /// <summary>A bind mount (from the context) puts a required manifest, or a folder holding the project, where the install reads it.</summary>

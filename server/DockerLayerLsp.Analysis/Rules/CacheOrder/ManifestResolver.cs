@@ -60,23 +60,27 @@ internal static class ManifestResolver
 
         var required = found.Values.FirstOrDefault(m => m.Role == ManifestRole.Required);
         var projectContextDirectory = required is null ? null : Parent(required.ContextPath, required.ContainerPath, projectDirectory);
-        if (install.Ecosystem.Discovery is { } discovery && context is not null && projectContextDirectory is not null)
+        if (install.Ecosystem.Discoveries.Count > 0 && context is not null && projectContextDirectory is not null)
         {
-            var known = found.Values.Select(m => m.ContextPath).ToList();
-            foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
+            foreach (var discovery in install.Ecosystem.Discoveries)
             {
-                for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                var known = found.Values.Select(m => m.ContextPath).ToList();
+                foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
                 {
-                    var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
-                    if (containerPath is null) continue;
-                    Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
-                    break;
+                    for (var i = copiesBefore.Count - 1; i >= 0; i--)
+                    {
+                        var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
+                        if (containerPath is null) continue;
+                        Add(new ResolvedManifest(containerPath, extra, copiesBefore[i], ManifestRole.Config));
+                        break;
+                    }
                 }
             }
             var manifests = found.Values.Select(m => m.ContextPath).Where(p => !p.EndsWith('/')).ToList();
-            foreach (var package in discovery.LocalPackages(context, projectContextDirectory, manifests, install).Distinct().ToList())
+            var packages = install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install)).Distinct().ToList();
+            foreach (var package in packages)
             {
-                if (package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal))
+                if (IsTheProject(package, projectContextDirectory))
                     return new Result([.. found.Values], projectContextDirectory, InstallsTheProject: true);
                 // A folder or file in the context (not ignored) is a needed narrow copy; one that is not cannot be copied.
                 var contextPath = context.Exists(package) ? package : context.DirectoryHasIncludedFiles(package) ? package + "/" : null;
@@ -92,6 +96,25 @@ internal static class ManifestResolver
         }
         return new Result([.. found.Values], projectContextDirectory);
     }
+
+    /// <summary>
+    /// For an install that reads the build context through a bind mount of all of it, the project at
+    /// <paramref name="projectContextDirectory"/>: whether its manifests name the project itself as a local package
+    /// (<c>-e .</c> in requirements.txt), so that it needs the whole project, as <c>pip install -e .</c> does.
+    /// </summary>
+    public static bool InstallsTheProjectFromContext(InstallMatch install, string projectContextDirectory, BuildContext.BuildContext context)
+    {
+        var manifests = install.Manifests.Where(m => !m.IsPattern && !m.IsDirectory)
+            .Select(m => CopyMapping.CleanContextPath(projectContextDirectory + "/" + m.Name)).Where(context.Exists).ToList();
+        foreach (var discovery in install.Ecosystem.Discoveries)
+            manifests.AddRange(discovery.Discover(context, projectContextDirectory, [.. manifests], install).Where(m => !manifests.Contains(m)).ToList());
+        return install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install))
+            .Any(p => IsTheProject(p, projectContextDirectory));
+    }
+
+    /// <summary>A local package at the project folder or one above it: installing it builds the project.</summary>
+    private static bool IsTheProject(string package, string projectContextDirectory)
+        => package.Length == 0 || package == projectContextDirectory || projectContextDirectory.StartsWith(package + "/", StringComparison.Ordinal);
 
     /// <summary>The context folder of the project: the required manifest's folder, as deep below it as the container path is below the project folder.</summary>
     private static string Parent(string contextPath, string containerPath, string projectDirectory)
