@@ -261,7 +261,7 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         var reported = broad[0];
         var copyLine = reported.Syntax.StartLine + 1;
         var earlierLine = earlier.Syntax.StartLine + 1;
-        var copyText = FirstLine(context.Model.Tree.Text.ToString(reported.Syntax.Span));
+        var copyText = InstructionQuote.Of(context.Model.Tree.Text.ToString(reported.Syntax.Span), context.Model.Tree.EscapeChar);
         var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
         var message = $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) installs the {install.Ecosystem.DisplayName} dependencies again from nothing after `{copyText}` brought in the source, though line {earlierLine} already installed them: every source change downloads them all again. "
                       + "Drop the repeated install, or use one that keeps what is installed. No fix is offered: whether the source brings something it needs (workspace members' manifests, lifecycle scripts) cannot be told from the Dockerfile.";
