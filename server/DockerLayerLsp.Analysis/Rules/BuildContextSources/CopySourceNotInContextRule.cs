@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using DockerLayerLsp.Analysis.BuildContext;
+using DockerLayerLsp.Analysis.Findings;
+using DockerLayerLsp.Analysis.Fixes;
+using DockerLayerLsp.Analysis.Model;
+
+namespace DockerLayerLsp.Analysis.Rules.BuildContextSources;
+
+/// <summary>
+/// DLC003 — a COPY/ADD source that is not in the build context.
+///
+/// What it does: reports a COPY or ADD source path from the build context that names no file or folder the
+/// build would send: it does not exist there, or .dockerignore leaves it out.
+///
+/// Why it matters: `docker build` stops at that instruction ("failed to compute cache key: not found"), and
+/// every cache rule judges the Dockerfile against the wrong files. Most often the Dockerfile is built from
+/// another folder (`docker build -f docker/Dockerfile .`) than the one it sits in, which is the default context.
+///
+/// Fix: none; the message says which it is (missing or ignored) and how to point the analysis at the real
+/// context. Sources with variables (build arguments can change them), from other stages, remote URLs and
+/// heredocs are not checked, nor is anything when the context could not be read completely.
+/// </summary>
+public sealed class CopySourceNotInContextRule : IRule
+{
+    public static readonly RuleDescriptor Rule = new(
+        "DLC003",
+        "copy-source-not-in-context",
+        "COPY source is not in the build context",
+        FindingSeverity.Warning,
+        new RuleDocumentation(
+            WhatItDoes: "Reports a COPY or ADD source from the build context that names no file or folder the build sends: it does not exist in the context folder, or .dockerignore leaves it out. Sources with variables, `--from` sources, remote URLs and heredocs are not checked, and nothing is checked when the context could not be read completely.",
+            WhyItMatters: "The build stops at that instruction (\"failed to compute cache key: not found\"). When every source is missing, the Dockerfile is usually built from another folder than the one it sits in (`docker build -f docker/Dockerfile .`): until the analysis uses that folder as the build context, the cache rules judge the Dockerfile against the wrong files and can miss what they look for.",
+            Example: "# .dockerignore lists package-lock.json\nFROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci",
+            UseInstead: "# .dockerignore keeps package-lock.json\nFROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci",
+            FixSafety: "No fix is offered: whether to add the file, change .dockerignore or build from another folder is the author's choice. To analyse against another folder, pass `dockerlayer check --context DIR`, or set `dockerlayer.buildContext` in the editor."));
+
+    public RuleDescriptor Descriptor => Rule;
+
+    public IEnumerable<Finding> Analyze(RuleContext context)
+    {
+        if (context.BuildContext is not { IsTruncated: false } buildContext) yield break;
+        foreach (var stage in context.Model.Stages)
+        {
+            foreach (var copy in stage.Instructions.OfType<CopyModel>())
+            {
+                if (copy.From is not null) continue;
+                var parents = copy.Syntax.Flags.Any(f => f.Name.Equals("parents", StringComparison.OrdinalIgnoreCase));
+                foreach (var source in copy.Sources)
+                {
+                    if (source.Kind != CopySourceKind.Context || source.Raw.Contains('$')) continue;
+                    var problem = Problem(buildContext, source.Path, parents);
+                    if (problem is null) continue;
+                    yield return new Finding(Rule, context.Severity, Message(buildContext, source.Path, problem.Value), source.Span,
+                        ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+                }
+            }
+        }
+    }
+
+    private enum Absence { Missing, Ignored }
+
+    private static Absence? Problem(BuildContext.BuildContext context, string source, bool parents)
+    {
+        var path = ContextPath.ToContextRelative(source);
+        if (path.Length == 0 || path.StartsWith("..", StringComparison.Ordinal)) return null;
+        if (context.Match(path, parents).Any() || context.DirectoryHasIncludedFiles(path)) return null;
+        if (ContextPath.ContainsWildcards(path) || parents) return context.IsExcluded(path) ? Absence.Ignored : Absence.Missing;
+        // An empty folder is sent (and copies nothing); only a real context on disk can tell it from a missing one.
+        if (!context.IsExcluded(path) && Directory.Exists(Path.Combine(context.Root, path))) return null;
+        return context.IsExcluded(path) && (File.Exists(Path.Combine(context.Root, path)) || Directory.Exists(Path.Combine(context.Root, path)))
+            ? Absence.Ignored
+            : Absence.Missing;
+    }
+
+    private static string Message(BuildContext.BuildContext context, string source, Absence absence) => absence switch
+    {
+        Absence.Ignored => $"`{source}` is excluded by {(context.DockerignorePath is { } ignore ? Path.GetFileName(ignore) : ".dockerignore")}, so the build does not send it and this COPY fails. Keep it in the context (a `!{source}` line), or stop copying it.",
+        _ => $"`{source}` is not in the build context ({context.Root}), so this COPY fails there. If the image is built from another folder (`docker build -f <this file> <folder>`), analyse it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
+    };
+}
