@@ -30,8 +30,8 @@ public sealed class CopySourceNotInContextRule : IRule
         new RuleDocumentation(
             WhatItDoes: "Reports a COPY or ADD source from the build context that names no file or folder the build sends: it does not exist in the context folder, or .dockerignore leaves it out. Sources with variables, `--from` sources, remote URLs and heredocs are not checked, and nothing is checked when the context could not be read completely.",
             WhyItMatters: "The build stops at that instruction (\"failed to compute cache key: not found\"). When every source is missing, the Dockerfile is usually built from another folder than the one it sits in (`docker build -f docker/Dockerfile .`): until the analysis uses that folder as the build context, the cache rules judge the Dockerfile against the wrong files and can miss what they look for.",
-            Example: "# .dockerignore lists package-lock.json\nFROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci",
-            UseInstead: "# .dockerignore keeps package-lock.json\nFROM node:22\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci",
+            Example: "# the build context holds go.mod, go.sum and the source; there is no go.work\nFROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum go.work ./\nRUN go mod download",
+            UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download",
             FixSafety: "No fix is offered: whether to add the file, change .dockerignore or build from another folder is the author's choice. To analyse against another folder, pass `dockerlayer check --context DIR`, or set `dockerlayer.buildContext` in the editor."));
 
     public RuleDescriptor Descriptor => Rule;
