@@ -17,7 +17,8 @@ namespace DockerLayerLsp.Analysis.Rules.BuildContextSources;
 /// another folder (`docker build -f docker/Dockerfile .`) than the one it sits in, which is the default context.
 ///
 /// Fix: none; the message says which it is (missing or ignored) and how to point the analysis at the real
-/// context. Sources with variables (build arguments can change them), from other stages, remote URLs and
+/// context. A missing path is reported one level lower than the rule's severity: it may be a build output
+/// made before `docker build` runs. Sources with variables (build arguments can change them), from other stages, remote URLs and
 /// heredocs are not checked, nor is anything when the context could not be read completely.
 /// </summary>
 public sealed class CopySourceNotInContextRule : IRule
@@ -28,7 +29,7 @@ public sealed class CopySourceNotInContextRule : IRule
         "COPY source is not in the build context",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Reports a COPY or ADD source from the build context that names no file or folder the build sends: it does not exist in the context folder, or .dockerignore leaves it out. Sources with variables, `--from` sources, remote URLs and heredocs are not checked, and nothing is checked when the context could not be read completely.",
+            WhatItDoes: "Reports a COPY or ADD source from the build context that names no file or folder the build sends: it does not exist in the context folder, or .dockerignore leaves it out. Sources with variables, `--from` sources, remote URLs and heredocs are not checked, and nothing is checked when the context could not be read completely. A missing path is reported one level below the rule's severity (information by default), since it may be a build output made before `docker build` runs (target/app.jar, dist/); an excluded one at the rule's severity.",
             WhyItMatters: "The build stops at that instruction (\"failed to compute cache key: not found\"). When every source is missing, the Dockerfile is usually built from another folder than the one it sits in (`docker build -f docker/Dockerfile .`): until the analysis uses that folder as the build context, the cache rules judge the Dockerfile against the wrong files and can miss what they look for.",
             Example: "# the build context holds go.mod, go.sum and the source; there is no go.work\nFROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum go.work ./\nRUN go mod download",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download",
@@ -50,7 +51,10 @@ public sealed class CopySourceNotInContextRule : IRule
                     if (source.Kind != CopySourceKind.Context || source.Raw.Contains('$')) continue;
                     var problem = Problem(buildContext, source.Path, parents);
                     if (problem is null) continue;
-                    yield return new Finding(Rule, context.Severity, Message(buildContext, source.Path, problem.Value), source.Span,
+                    // A missing path may be a build output made before `docker build` runs (target/app.jar, dist/):
+                    // one level lower than an exclusion, which is always a mistake.
+                    var severity = problem == Absence.Ignored ? context.Severity : Lower(context.Severity);
+                    yield return new Finding(Rule, severity, Message(buildContext, source.Path, problem.Value), source.Span,
                         ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
                 }
             }
@@ -75,6 +79,13 @@ public sealed class CopySourceNotInContextRule : IRule
     private static string Message(BuildContext.BuildContext context, string source, Absence absence) => absence switch
     {
         Absence.Ignored => $"`{source}` is excluded by {(context.DockerignorePath is { } ignore ? Path.GetFileName(ignore) : ".dockerignore")}, so the build does not send it and this COPY fails. Keep it in the context (a `!{source}` line), or stop copying it.",
-        _ => $"`{source}` is not in the build context ({context.Root}), so this COPY fails there. If the image is built from another folder (`docker build -f <this file> <folder>`), analyse it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
+        _ => $"`{source}` is not in the build context ({context.Root}): this COPY fails unless it is created before `docker build` runs. If the image is built from another folder (`docker build -f <this file> <folder>`), analyse it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
+    };
+
+    private static FindingSeverity Lower(FindingSeverity severity) => severity switch
+    {
+        FindingSeverity.Error => FindingSeverity.Warning,
+        FindingSeverity.Warning => FindingSeverity.Information,
+        _ => FindingSeverity.Hint,
     };
 }
