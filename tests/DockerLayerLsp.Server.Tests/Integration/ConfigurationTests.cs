@@ -115,4 +115,26 @@ public sealed class ConfigurationTests : IDisposable
             && ((string)d[0]!["data"]!["fixes"]![0]!["edits"]![0]!["newText"]!).Contains("go.sum"));
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
+
+    [Fact]
+    public async Task A_mistyped_setting_costs_only_that_value_with_a_warning_naming_it()
+    {
+        var elsewhere = Path.Combine(_directory, "docker");
+        Directory.CreateDirectory(elsewhere);
+        File.Move(Path.Combine(_directory, "Dockerfile"), Path.Combine(elsewhere, "Dockerfile"));
+        var uri = new Uri(Path.Combine(elsewhere, "Dockerfile")).AbsoluteUri;
+        File.WriteAllText(Path.Combine(_directory, "go.sum"), "");
+        await using var client = LspClient.Start(ServerBuilds.Get(ServerBuilds.Dll));
+        client.Settings = JsonNode.Parse("""{ "buildContext": ".", "rules": { "DLC001": "nope", "DLC999": true } }""")!.AsObject();
+        await client.InitializeAsync(_directory);
+        await client.OpenAsync(uri, File.ReadAllText(Path.Combine(elsewhere, "Dockerfile")));
+
+        await client.WaitForNotificationAsync(n => (string?)n["method"] == "window/logMessage" && ((string)n["params"]!["message"]!).Contains("dockerlayer.rules.DLC001: expected true or false"));
+        await client.WaitForNotificationAsync(n => (string?)n["method"] == "window/logMessage" && ((string)n["params"]!["message"]!).Contains("unknown rule \"DLC999\""));
+        // buildContext survived the bad rules value: the fix knows go.sum exists at the workspace root.
+        await client.WaitForNotificationAsync(n => (string?)n["method"] == "textDocument/publishDiagnostics"
+            && n["params"]!["diagnostics"]!.AsArray() is { Count: 1 } d
+            && ((string)d[0]!["data"]!["fixes"]![0]!["edits"]![0]!["newText"]!).Contains("go.sum"));
+        Assert.Equal(0, await client.ShutdownAndExitAsync());
+    }
 }

@@ -129,30 +129,3 @@ public sealed class SetTraceHandler(ServerState state, ServerLog log) : ICommand
         return Unit.ValueTask;
     }
 }
-
-/// <summary>Reading the <c>dockerlayer</c> settings section out of the JSON clients send.</summary>
-internal static class Settings
-{
-    public const string Section = "dockerlayer";
-
-    /// <summary>Settings from <c>initializationOptions</c> (either the section itself or <c>{"dockerlayer": {...}}</c>).</summary>
-    public static DockerLayerSettings? FromInitializationOptions(JsonElement? options, ServerLog log)
-    {
-        if (options is not { ValueKind: JsonValueKind.Object } value) return null;
-        return Read(value.TryGetProperty(Section, out var section) ? section : value, log);
-    }
-
-    public static DockerLayerSettings? Read(JsonElement element, ServerLog log)
-    {
-        if (element.ValueKind != JsonValueKind.Object) return null;
-        try
-        {
-            return element.Deserialize(LspJsonContext.Default.DockerLayerSettings);
-        }
-        catch (JsonException e)
-        {
-            log.Warning($"Ignoring malformed {Section} settings: {e.Message}");
-            return null;
-        }
-    }
-}

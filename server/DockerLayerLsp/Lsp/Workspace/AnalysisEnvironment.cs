@@ -18,6 +18,7 @@ public sealed class AnalysisEnvironment
 {
     private readonly ConcurrentDictionary<(string ContextDirectory, string DockerfilePath), Lazy<BuildContextModel?>> _contexts = new();
     private readonly Action<string> _warn;
+    private readonly ConcurrentDictionary<string, bool> _missingWarned = new(StringComparer.Ordinal);
 
     public AnalysisEnvironment(DockerLayerSettings settings, string? rootPath, int generation, Action<string> warn)
     {
@@ -55,7 +56,14 @@ public sealed class AnalysisEnvironment
         var dockerfilePath = DockerfileNames.ToLocalPath(uri);
         if (dockerfilePath is null) return null;
         var contextDirectory = GetContextDirectory(dockerfilePath);
-        if (contextDirectory is null || !Directory.Exists(contextDirectory)) return null;
+        if (contextDirectory is null) return null;
+        if (!Directory.Exists(contextDirectory))
+        {
+            // Without a context the rules can name manifests but not check them: say so once, not per keystroke.
+            if (_missingWarned.TryAdd(contextDirectory, true))
+                _warn($"Build context {contextDirectory} does not exist: {Path.GetFileName(dockerfilePath)} is analysed without one (check dockerlayer.buildContext)");
+            return null;
+        }
         var lazy = _contexts.GetOrAdd((contextDirectory, dockerfilePath), key => new Lazy<BuildContextModel?>(() => Load(key.ContextDirectory, key.DockerfilePath)));
         return lazy.Value;
     }
