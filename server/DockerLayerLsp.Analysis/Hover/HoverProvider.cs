@@ -62,7 +62,7 @@ public static class HoverProvider
     {
         if (model is null)
         {
-            markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.");
+            markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.\n\n");
             AppendDependents(markdown, scope, stage, -1);
             return;
         }

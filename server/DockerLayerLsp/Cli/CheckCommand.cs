@@ -39,13 +39,15 @@ internal static class CheckCommand
         }
         var files = new List<string>();
         var emptyFolders = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in paths)
         {
             try
             {
                 var found = DockerfileFiles.Discover(path).ToList();
                 if (found.Count == 0) emptyFolders.Add(path);
-                files.AddRange(found);
+                // The same file named twice (`Dockerfile ./Dockerfile .`) is checked, and fixed, once.
+                files.AddRange(found.Where(f => seen.Add(Path.GetFullPath(f))));
             }
             catch (FileNotFoundException e)
             {

@@ -58,6 +58,13 @@ public class HoverProviderTests
     }
 
     [Fact]
+    public void From_hover_puts_what_a_change_invalidates_in_its_own_paragraph()
+    {
+        var hover = HoverAt("golang:", 2);
+        Assert.Contains("every layer of the stage.\n\n**A change invalidates**", hover);
+    }
+
+    [Fact]
     public void Keyword_hover_has_instruction_docs()
         => Assert.Contains("**WORKDIR** sets the working directory", HoverAt("WORKDIR", 2));
 

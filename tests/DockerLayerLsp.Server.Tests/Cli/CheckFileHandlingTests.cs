@@ -106,6 +106,16 @@ public class CheckFileHandlingTests
     }
 
     [Fact]
+    public void A_file_named_several_ways_is_checked_once()
+    {
+        var folder = CopyExample("npm");
+        var result = Run(folder, "check", "--fix", "Dockerfile", "./Dockerfile", ".", Path.Combine(folder, "Dockerfile"));
+        Assert.Equal(0, result.ExitCode);
+        Assert.Single(result.Stdout.Split('\n'), line => line.StartsWith("fixed ", StringComparison.Ordinal));
+        Assert.Contains("All checks passed (1 Dockerfile).", result.Stdout);
+    }
+
+    [Fact]
     public void An_unknown_option_is_named_as_such()
     {
         var result = Run(CopyExample("npm"), "check", "--bogus", ".");
