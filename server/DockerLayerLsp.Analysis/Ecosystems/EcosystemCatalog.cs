@@ -197,7 +197,7 @@ public static class EcosystemCatalog
                 DependenciesOnlyWords = MavenDependencyGoals,
                 ManifestFlags = ["-f", "--file"],
                 DisqualifyingFlags = ["-o", "--offline", "-v", "--version", "-h", "--help"],
-                DependencyStep = new ReplaceCommand("{program} -B dependency:go-offline"),
+                DependencyStep = new ReplaceCommand("{program} -B dependency:go-offline", ["-f", "--file"]),
             },
         ])
     { Discoveries = [new MavenModules()] };
@@ -206,7 +206,8 @@ public static class EcosystemCatalog
         "gradle", "Gradle",
         [
             Required("build.gradle"), Required("build.gradle.kts"), Required("settings.gradle"), Required("settings.gradle.kts"),
-            Config("gradle.properties"), Config("gradle/"), Config("gradlew"),
+            // buildSrc/ is build logic (convention plugins the build scripts apply), needed to configure any project.
+            Config("gradle.properties"), Config("gradle/"), Config("gradlew"), Config("buildSrc/"),
         ],
         [
             Cmd("gradle", "") with
@@ -215,7 +216,7 @@ public static class EcosystemCatalog
                 DependenciesOnlyWords = ["dependencies", "downloadDependencies", "resolveDependencies", "--write-locks"],
                 DirectoryFlags = ["-p", "--project-dir"],
                 DisqualifyingFlags = ["--offline", "-v", "--version", "-h", "--help", "--stop"],
-                DependencyStep = new ReplaceCommand("{program} dependencies --no-daemon"),
+                DependencyStep = new ResolveGradleProjects("{program} {tasks} --no-daemon", ["-p", "--project-dir"]),
             },
         ])
     { Discoveries = [new GradleBuildScripts()] };

@@ -21,7 +21,8 @@ public sealed record InstallMatch(
     /// <summary>The program as the user spelled it (<c>./mvnw</c>, <c>pip3</c>), for commands a fix writes.</summary>
     public string ProgramAsWritten => Shell.Words[0];
 
-    /// <summary>The project or solution file named on the command line (dotnet restore app.csproj), relative to <see cref="ProjectDirectory"/>.</summary>
+    /// <summary>The project, solution or project folder named on the command line (dotnet restore src/App/App.csproj), as
+    /// written: relative to the folder the command runs in (<see cref="ShellCommand.WorkingDirectory"/>), not to <see cref="ProjectDirectory"/>.</summary>
     public string? ProjectFile { get; init; }
 }
 
@@ -130,7 +131,7 @@ public static class InstallCommandMatcher
                 var project = positional[0];
                 if (project.Contains('$') || positional.Count > 1) return null;
                 var isFile = project.EndsWith("proj", StringComparison.Ordinal) || project.EndsWith(".sln", StringComparison.Ordinal) || project.EndsWith(".slnx", StringComparison.Ordinal);
-                if (!isFile) return new InstallMatch(ecosystem, install, command, Move(projectDirectory, project), ecosystem.Manifests, kind, rest);
+                if (!isFile) return new InstallMatch(ecosystem, install, command, Move(projectDirectory, project), ecosystem.Manifests, kind, rest) { ProjectFile = project };
                 var cut = project.LastIndexOf('/');
                 var directory = cut >= 0 ? Move(projectDirectory, project[..cut]) : projectDirectory;
                 var fileName = project[(cut + 1)..];

@@ -22,6 +22,10 @@ public abstract class ManifestDiscovery
     /// <param name="manifests">Every manifest found for the install, discovered ones included (context paths).</param>
     public virtual IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => [];
 
+    /// <summary>Why the install may read files this discovery cannot name (a gemspec reading a computed path), so that a fix
+    /// copying only the manifests might break it; null when every file it reads is known.</summary>
+    public virtual string? NoFixReason(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => null;
+
     protected static string Join(string directory, string relative)
     {
         var combined = directory.Length == 0 ? relative : directory + "/" + relative;

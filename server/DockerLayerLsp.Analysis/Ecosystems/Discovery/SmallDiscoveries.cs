@@ -2,17 +2,98 @@ using System.Text.RegularExpressions;
 
 namespace DockerLayerLsp.Analysis.Ecosystems;
 
-/// <summary>The *.gemspec files a Gemfile's <c>gemspec</c> line loads.</summary>
+/// <summary>
+/// The *.gemspec files a Gemfile's <c>gemspec</c> line loads, and the files they load in turn: Bundler evaluates each
+/// gemspec (in its folder) to install, so a <c>require_relative "lib/foo/version"</c>, a <c>require "./x"</c>, a
+/// <c>require</c> of a file under lib/ after the gemspec adds lib to <c>$LOAD_PATH</c>, or a <c>File.read("VERSION")</c>
+/// must find its file. Files loaded that way are followed too. A load whose path is computed cannot be followed: then
+/// <see cref="NoFixReason"/> says so. (<c>git ls-files</c> needs nothing: without a repository it lists no files.)
+/// </summary>
 public sealed partial class GemspecFiles : ManifestDiscovery
 {
     [GeneratedRegex(@"^\s*gemspec\b", RegexOptions.Multiline)]
     private static partial Regex GemspecLine();
 
+    /// <summary>A load: <c>require_relative</c>, <c>require</c>, <c>load</c>, or a read (File/IO .read, .open, .readlines,
+    /// .foreach, .binread), with its argument up to the end of the call or line.</summary>
+    [GeneratedRegex(@"(?<![\w.])(?<call>require_relative|require|load|(?:File|IO)\.(?:read|open|readlines|foreach|binread))\b\s*\(?\s*(?<arg>[^)\n;]*)")]
+    private static partial Regex Load();
+
+    [GeneratedRegex(@"^(?<q>[""'])(?<path>[^""'#\\]+)\k<q>")]
+    private static partial Regex Literal();
+
+    /// <summary><c>File.expand_path("X", __dir__)</c>, <c>File.join(__dir__, "X")</c>, <c>File.expand_path("../X", __FILE__)</c>.</summary>
+    [GeneratedRegex(@"^File\.(?:expand_path\(\s*(?<q>[""'])(?<path>[^""'#\\]+)\k<q>\s*,\s*(?<base>__dir__|__FILE__|File\.dirname\(__FILE__\))|join\(\s*(?<base>__dir__|File\.dirname\(__FILE__\))\s*,\s*(?<q>[""'])(?<path>[^""'#\\]+)\k<q>)")]
+    private static partial Regex Anchored();
+
     public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+    {
+        var gemspecs = Gemspecs(context, projectDirectory).ToList();
+        return gemspecs.Concat(gemspecs.SelectMany(g => Scan(context, g).Files)).Distinct(StringComparer.Ordinal).ToList();
+    }
+
+    public override string? NoFixReason(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
+        => Gemspecs(context, projectDirectory).Select(g => Scan(context, g).Problem).FirstOrDefault(p => p is not null);
+
+    private static IEnumerable<string> Gemspecs(BuildContext.BuildContext context, string projectDirectory)
     {
         var gemfile = context.ReadAllText(Join(projectDirectory, "Gemfile"));
         return gemfile is not null && GemspecLine().IsMatch(gemfile) ? context.Match(Join(projectDirectory, "*.gemspec")) : [];
     }
+
+    /// <summary>The context files <paramref name="gemspec"/> loads (transitively), or the first load it cannot follow.</summary>
+    private static (IReadOnlyList<string> Files, string? Problem) Scan(BuildContext.BuildContext context, string gemspec)
+    {
+        var root = DirectoryOf(gemspec); // Bundler evaluates a gemspec in its own folder: relative reads start there
+        var files = new List<string>();
+        var queue = new Queue<string>([gemspec]);
+        var seen = new HashSet<string>(StringComparer.Ordinal) { gemspec };
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            var text = context.ReadAllText(file);
+            if (text is null) continue;
+            var addsLib = text.Contains("$LOAD_PATH", StringComparison.Ordinal) || text.Contains("$:", StringComparison.Ordinal);
+            foreach (Match load in Load().Matches(text))
+            {
+                var call = load.Groups["call"].Value;
+                var argument = load.Groups["arg"].Value.Trim();
+                string? path;
+                if (Literal().Match(argument) is { Success: true } literal)
+                {
+                    var written = literal.Groups["path"].Value;
+                    var ruby = call is "require" or "require_relative" && !written.EndsWith(".rb", StringComparison.Ordinal) ? ".rb" : "";
+                    path = call switch
+                    {
+                        "require_relative" => JoinInContext(DirectoryOf(file), written + ruby),
+                        "require" when written.StartsWith("./", StringComparison.Ordinal) || written.StartsWith("../", StringComparison.Ordinal) => JoinInContext(root, written + ruby),
+                        "require" => addsLib ? JoinInContext(root, "lib/" + written + ruby) : null, // otherwise a gem or the standard library
+                        _ => JoinInContext(root, written),
+                    };
+                }
+                else if (Anchored().Match(argument) is { Success: true } anchored && call is not ("require" or "require_relative"))
+                {
+                    string? relative = anchored.Groups["path"].Value;
+                    // expand_path("../X", __FILE__) counts from the file itself, one level below its folder.
+                    if (anchored.Groups["base"].Value == "__FILE__") relative = relative.StartsWith("../", StringComparison.Ordinal) ? relative[3..] : null;
+                    path = relative is null ? null : JoinInContext(DirectoryOf(file), relative);
+                    if (path is null) return (files, Unfollowable(file, load.Value));
+                }
+                else
+                {
+                    if (call == "require" && !argument.StartsWith("File", StringComparison.Ordinal) && !argument.Contains("__dir__", StringComparison.Ordinal)) continue; // require some_gem_name_variable: not a file of the project
+                    return (files, Unfollowable(file, load.Value));
+                }
+                if (path is null || !context.Exists(path) || !seen.Add(path)) continue;
+                files.Add(path);
+                if (path.EndsWith(".rb", StringComparison.Ordinal)) queue.Enqueue(path);
+            }
+        }
+        return (files, null);
+    }
+
+    private static string Unfollowable(string file, string load)
+        => $"{file} loads a file whose path it computes (`{load.Trim()}`), so which files `bundle install` needs besides the manifests cannot be told";
 }
 
 /// <summary>Cargo workspace members' Cargo.toml (<c>[workspace] members = [...]</c>).</summary>
@@ -30,11 +111,23 @@ public sealed partial class CargoWorkspaceMembers : ManifestDiscovery
     }
 }
 
-/// <summary>Maven modules' pom.xml, following <c>&lt;module&gt;</c> entries recursively.</summary>
+/// <summary>
+/// Maven modules' pom.xml, following <c>&lt;module&gt;</c> entries recursively, and the parent POMs each one inherits
+/// from: <c>&lt;parent&gt;&lt;relativePath&gt;</c> (default <c>../pom.xml</c>, a folder meaning its pom.xml) when it is in the
+/// context, followed up the chain. Maven reads a parent to build the module's model ("Non-resolvable parent POM"
+/// without it) but does not build the parent's other modules, so those are not followed. An empty
+/// <c>&lt;relativePath/&gt;</c> means the parent comes from a repository.
+/// </summary>
 public sealed partial class MavenModules : ManifestDiscovery
 {
     [GeneratedRegex(@"<module>\s*(?<path>[^<\s]+)\s*</module>")]
     private static partial Regex Module();
+
+    [GeneratedRegex(@"<parent>(?<body>.*?)</parent>", RegexOptions.Singleline)]
+    private static partial Regex Parent();
+
+    [GeneratedRegex(@"<relativePath\s*/>|<relativePath>\s*(?<path>[^<]*?)\s*</relativePath>")]
+    private static partial Regex RelativePath();
 
     public override IEnumerable<string> Discover(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install)
     {
@@ -53,7 +146,24 @@ public sealed partial class MavenModules : ManifestDiscovery
                 if (context.Exists(path)) queue.Enqueue(path);
             }
         }
+        foreach (var pom in seen.ToList())
+        {
+            var parent = ParentOf(context, pom);
+            while (parent is not null && seen.Add(parent)) parent = ParentOf(context, parent);
+        }
         return seen.Where(p => !manifests.Contains(p));
+    }
+
+    /// <summary>The context path of the parent POM <paramref name="pom"/> names, when it is in the context; else null.</summary>
+    private static string? ParentOf(BuildContext.BuildContext context, string pom)
+    {
+        if (context.ReadAllText(pom) is not { } text || Parent().Match(text) is not { Success: true } parent) return null;
+        var relative = RelativePath().Match(parent.Groups["body"].Value) is { Success: true } given ? given.Groups["path"].Value : "../pom.xml";
+        if (relative.Length == 0) return null;
+        var path = JoinInContext(DirectoryOf(pom), relative);
+        if (path is null) return null;
+        if (!path.EndsWith(".xml", StringComparison.Ordinal)) path = Join(path, "pom.xml");
+        return context.Exists(path) ? path : null;
     }
 }
 

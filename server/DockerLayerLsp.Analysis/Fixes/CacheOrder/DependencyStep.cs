@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using DockerLayerLsp.Analysis.Ecosystems;
 using DockerLayerLsp.Analysis.Shell;
 
@@ -16,6 +17,12 @@ public abstract record DependencyStep
 {
     /// <summary>The dependency-only shell command, or null when this install cannot be turned into one.</summary>
     public abstract string? Command(DependencyStepInput input);
+
+    /// <summary>Where the command runs. False (most steps): in the folder the install ran in, because the command keeps
+    /// the install's own project arguments as written (<c>dotnet restore src/Api/Api.csproj</c>, <c>mvn -f web/pom.xml</c>,
+    /// <c>poetry install -C api</c>, <c>./gradlew</c>), which are relative to it. True: in the project folder, for a
+    /// command that names its files relative to that folder and drops the install's project arguments.</summary>
+    public virtual bool RunsInProjectDirectory => false;
 
     /// <summary>A word as the shell should see it: bare when safe, otherwise single-quoted.</summary>
     public static string QuoteWord(string word) => Quote(word);
@@ -43,7 +50,8 @@ public abstract record DependencyStep
 }
 
 /// <summary>A fixed command (<c>go mod download</c>, <c>{program} -B dependency:go-offline</c>, <c>dotnet restore{project}</c>)
-/// plus the install's flags that matter to it (the runtime of <c>dotnet publish -r</c>).</summary>
+/// plus the install's flags that matter to it (the runtime of <c>dotnet publish -r</c>; <c>mvn -f</c> and <c>gradle -p</c>,
+/// which say where the project is).</summary>
 public sealed record ReplaceCommand(string Template, IReadOnlyList<string>? CarriedFlags = null) : DependencyStep
 {
     public override string? Command(DependencyStepInput input)
@@ -53,6 +61,42 @@ public sealed record ReplaceCommand(string Template, IReadOnlyList<string>? Carr
             .Replace("{project}", install.ProjectFile is null ? "" : " " + Quote(install.ProjectFile), StringComparison.Ordinal);
         var carried = CarriedFlags is null ? [] : Carried(install, CarriedFlags).ToList();
         return carried.Count == 0 ? text : text + " " + string.Join(' ', carried);
+    }
+}
+
+/// <summary>
+/// Gradle's <c>dependencies</c> task reports (and so resolves) one project only: the step runs it for the root and for
+/// each project settings.gradle(.kts) includes by a literal name (<c>include("app", "libs:core")</c> →
+/// <c>:app:dependencies :libs:core:dependencies</c>). Projects included by computed names are left out: naming a project
+/// that does not exist fails the build, leaving one out only leaves its dependencies to the later build.
+/// </summary>
+public sealed partial record ResolveGradleProjects(string Template, IReadOnlyList<string> CarriedFlags) : DependencyStep
+{
+    [GeneratedRegex(@"(?<![\w.])include(?=[\s(])\s*\(?(?<args>[^)\n]*)")]
+    private static partial Regex Include();
+
+    [GeneratedRegex(@"^\s*(?<q>[""'])(?<name>[\w.:-]+)\k<q>\s*$")]
+    private static partial Regex Literal();
+
+    public override string? Command(DependencyStepInput input)
+    {
+        var tasks = new List<string> { "dependencies" };
+        var settings = input.Manifests.FirstOrDefault(m => m.Path is "settings.gradle" or "settings.gradle.kts");
+        if (settings.ContextPath is not null && input.Context.ReadAllText(settings.ContextPath) is { } script)
+        {
+            foreach (Match include in Include().Matches(script))
+            {
+                foreach (var argument in include.Groups["args"].Value.Split(','))
+                {
+                    if (Literal().Match(argument) is { Success: true } name)
+                        tasks.Add(":" + name.Groups["name"].Value.TrimStart(':') + ":dependencies");
+                }
+            }
+        }
+        var command = Template.Replace("{program}", Quote(input.Install.ProgramAsWritten), StringComparison.Ordinal)
+            .Replace("{tasks}", string.Join(' ', tasks.Distinct(StringComparer.Ordinal).Select(Quote)), StringComparison.Ordinal);
+        var carried = Carried(input.Install, CarriedFlags).ToList();
+        return carried.Count == 0 ? command : command + " " + string.Join(' ', carried);
     }
 }
 
@@ -71,6 +115,9 @@ public sealed record AddFlags(params string[] Flags) : DependencyStep
 public sealed record StubCargoTargets : DependencyStep
 {
     private static readonly string[] Carry = ["--target", "--locked"];
+
+    /// <summary>The stubs are relative to each manifest's folder, and <c>cargo fetch</c> finds Cargo.toml in the one it runs in.</summary>
+    public override bool RunsInProjectDirectory => true;
 
     public override string? Command(DependencyStepInput input)
     {

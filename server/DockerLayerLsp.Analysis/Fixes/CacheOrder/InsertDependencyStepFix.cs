@@ -21,7 +21,9 @@ public sealed class InsertDependencyStepFix(DependencyStep step)
 
         var text = request.Text;
         var workingDirectory = first.WorkingDirectory;
-        var cd = request.ProjectDirectory == workingDirectory ? "" : $"cd {DependencyStep.QuoteWord(request.ProjectDirectory)} && ";
+        var runIn = step.RunsInProjectDirectory ? request.ProjectDirectory : request.Match.Shell.WorkingDirectory;
+        if (runIn is null) return [];
+        var cd = runIn == workingDirectory ? "" : $"cd {DependencyStep.QuoteWord(runIn)} && ";
         var run = FixText.Indentation(text, first.Syntax) + (char.IsLower(first.Syntax.Keyword[0]) ? "run " : "RUN ")
                   + FixText.CarriedMounts(request.Install) + cd + command + request.LineBreak;
         var inserted = FixText.CopyLines(request, first, workingDirectory) + run;

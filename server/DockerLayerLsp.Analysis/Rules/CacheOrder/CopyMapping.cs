@@ -21,7 +21,7 @@ internal static class CopyMapping
         {
             if (source.Kind != CopySourceKind.Context) continue;
             var candidate = Candidate(copy, source, containerPath, context);
-            if (candidate is not null) return candidate;
+            if (candidate is not null && !Excludes(copy, source, candidate)) return candidate;
         }
         return null;
     }
@@ -61,6 +61,7 @@ internal static class CopyMapping
         foreach (var source in copy.Sources)
         {
             if (source.Kind != CopySourceKind.Context) continue;
+            if (Excludes(copy, source, contextPath)) continue;
             var sourcePath = CleanContextPath(source.Path);
             var isGlob = sourcePath.IndexOfAny(['*', '?', '[']) >= 0;
             var fileName = contextPath[(contextPath.LastIndexOf('/') + 1)..];
@@ -96,7 +97,9 @@ internal static class CopyMapping
             var isDirectory = sourcePath.Length == 0 || source.Path.EndsWith('/') || (context?.DirectoryHasIncludedFiles(sourcePath) ?? !LooksLikeFile(sourcePath));
             if (!isDirectory || !ContainerPaths.IsUnder(containerDirectory, copy.Destination)) continue;
             var relative = ContainerPaths.RelativeTo(containerDirectory, copy.Destination);
-            result = sourcePath.Length == 0 ? relative : relative.Length == 0 ? sourcePath : sourcePath + "/" + relative;
+            var directory = sourcePath.Length == 0 ? relative : relative.Length == 0 ? sourcePath : sourcePath + "/" + relative;
+            if (directory.Length > 0 && Excludes(copy, source, directory)) continue;
+            result = directory;
         }
         return result;
     }
@@ -114,12 +117,28 @@ internal static class CopyMapping
             if (context is not null)
             {
                 var files = path.Length == 0 ? context.Files : context.Match(path);
-                if (files.Any(f => !IsManifest(f) && !isNeeded(f))) return true;
+                if (files.Any(f => !IsManifest(f) && !isNeeded(f) && !Excludes(copy, source, f))) return true;
                 continue;
             }
             if (path.Length == 0 || source.Path.EndsWith('/') || (!IsManifest(path) && !isNeeded(path))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether <c>--exclude</c> keeps <paramref name="contextPath"/> (a file or folder of <paramref name="source"/>) out of the
+    /// copy. BuildKit matches the patterns as .dockerignore lines against the path relative to the source: below a folder
+    /// source, its path inside the folder; for a file (or a file a wildcard matched), its name.
+    /// </summary>
+    public static bool Excludes(CopyModel copy, CopySource source, string contextPath)
+    {
+        var patterns = copy.Syntax.Flags.Where(f => f.Name == "exclude" && !string.IsNullOrEmpty(f.Value)).Select(f => f.Value!).ToList();
+        if (patterns.Count == 0) return false;
+        var sourcePath = CleanContextPath(source.Path);
+        var relative = sourcePath.Length == 0 ? contextPath
+            : contextPath.StartsWith(sourcePath + "/", StringComparison.Ordinal) ? contextPath[(sourcePath.Length + 1)..]
+            : contextPath[(contextPath.LastIndexOf('/') + 1)..];
+        return BuildContext.DockerIgnore.Parse(string.Join('\n', patterns)).IsExcluded(relative);
     }
 
     private static bool IsManifest(string contextPath)

@@ -20,7 +20,8 @@ internal static class ManifestResolver
 {
     /// <param name="InstallsTheProject">A manifest names the project itself as a local package (<c>-e .</c> in a
     /// requirements file): the install builds the project, like <c>pip install .</c>.</param>
-    public sealed record Result(IReadOnlyList<ResolvedManifest> Manifests, string? ProjectContextDirectory, bool InstallsTheProject = false)
+    /// <param name="NoFixReason">Why a fix cannot know every file the install reads (from <see cref="ManifestDiscovery.NoFixReason"/>).</param>
+    public sealed record Result(IReadOnlyList<ResolvedManifest> Manifests, string? ProjectContextDirectory, bool InstallsTheProject = false, string? NoFixReason = null)
     {
         public bool HasRequired => Manifests.Any(m => m.Role == ManifestRole.Required);
     }
@@ -93,6 +94,8 @@ internal static class ManifestResolver
                     break;
                 }
             }
+            var reason = install.Ecosystem.Discoveries.Select(d => d.NoFixReason(context, projectContextDirectory, manifests, install)).FirstOrDefault(r => r is not null);
+            return new Result([.. found.Values], projectContextDirectory, NoFixReason: reason);
         }
         return new Result([.. found.Values], projectContextDirectory);
     }
@@ -141,6 +144,7 @@ internal static class ManifestResolver
             {
                 foreach (var file in context.Match((directory.Length == 0 ? "" : directory + "/") + manifest.Name))
                 {
+                    if (copy.Sources.Any(s => s.Kind == CopySourceKind.Context && CopyMapping.Excludes(copy, s, file))) continue;
                     var name = file[(file.LastIndexOf('/') + 1)..];
                     var containerPath = ContainerPaths.Resolve(projectDirectory, name);
                     byPath[containerPath] = new ResolvedManifest(containerPath, file, copy, manifest.Role);
@@ -153,7 +157,7 @@ internal static class ManifestResolver
                 {
                     var name = file[(file.LastIndexOf('/') + 1)..];
                     if (file.Contains('/') && !source.Path.Contains('*') && CopyMapping.CleanContextPath(source.Path) != file) continue; // below a copied folder
-                    if (!regex.IsMatch(name)) continue;
+                    if (!regex.IsMatch(name) || CopyMapping.Excludes(copy, source, file)) continue;
                     var containerPath = ContainerPaths.Resolve(projectDirectory, name);
                     byPath[containerPath] = new ResolvedManifest(containerPath, file, copy, manifest.Role);
                 }
