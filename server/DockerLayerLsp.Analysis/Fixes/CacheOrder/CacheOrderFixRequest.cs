@@ -24,6 +24,9 @@ public sealed record CacheOrderFixRequest(
     IReadOnlyList<ManifestCopy> Manifests,
     string ProjectContextDirectory)
 {
+    /// <summary>Every manifest the install reads (context paths), whether the fix copies it or it is already in place.</summary>
+    public IReadOnlyList<string> ReadManifests { get; init; } = [];
+
     public string Text => Model.Tree.Text.ToString();
     public string LineBreak => Model.Tree.Text.PreferredLineBreak;
 
