@@ -231,4 +231,36 @@ public class Dlc001ManifestDiscoveryTests
         => FixesTo("FROM python:3.12\nWORKDIR /app\nCOPY . .\nRUN uv sync --locked\n",
             "FROM python:3.12\nWORKDIR /app\nCOPY pyproject.toml uv.lock ./\nRUN uv sync --locked --no-install-project\nCOPY . .\nRUN uv sync --locked\n",
             FixSafety.Unsafe, "pyproject.toml => [project]\nname = \"app\"\n[tool.uv]\ndev-dependencies = [\"pytest\"]\n", "uv.lock", "src/app/__init__.py");
+
+    // ------------------------------------------------------------ variables in install paths
+
+    [Theory]
+    [InlineData("ENV APP=/srv/app", "COPY . $APP", "RUN pip install -r $APP/requirements.txt")]
+    [InlineData("ENV APP=/srv/app", "COPY . /srv/app", "RUN pip install -r ${APP}/requirements.txt")]
+    public void Known_variables_in_the_install_s_paths_are_expanded(string variable, string copy, string install)
+    {
+        var analysis = AnalyzeOnDisk($"FROM python:3.12-slim\n{variable}\nWORKDIR /tmp\n{copy}\n{install}\n", "requirements.txt => flask\n", "app.py");
+        var finding = Assert.Single(analysis.Findings);
+        Assert.Contains("requirements.txt", finding.Message);
+        Assert.Equal($"FROM python:3.12-slim\n{variable}\nWORKDIR /tmp\nCOPY requirements.txt /srv/app/\n{install}\n{copy}\n", Fix(analysis));
+        Assert.Empty(FixInvariants.Check(analysis));
+    }
+
+    [Fact]
+    public void An_unknown_variable_in_the_install_s_paths_stays_quiet()
+        => Assert.Empty(AnalyzeOnDisk("FROM python:3.12-slim\nARG APP\nWORKDIR /tmp\nCOPY . /srv/app\nRUN pip install -r ${APP}/requirements.txt\n", "requirements.txt", "app.py").Findings);
+
+    [Theory]
+    [InlineData("ARG APP=/srv/app\n")]
+    [InlineData("ARG BASE=/srv\nENV APP=${BASE}/app\n")]
+    public void A_build_argument_in_the_install_s_paths_is_reported_without_a_fix(string variables)
+    {
+        var finding = Assert.Single(AnalyzeOnDisk($"FROM python:3.12-slim\n{variables}WORKDIR /tmp\nCOPY . ${{APP}}\nRUN pip install -r ${{APP}}/requirements.txt\n", "requirements.txt => flask\n", "app.py").Findings);
+        Assert.Empty(finding.Fixes);
+        Assert.Contains("build argument", finding.Message);
+    }
+
+    [Fact]
+    public void A_variable_the_run_assigns_itself_is_not_expanded()
+        => Assert.Empty(AnalyzeOnDisk("FROM python:3.12-slim\nENV APP=/srv/app\nCOPY . /srv/app\nRUN APP=/other && pip install -r $APP/requirements.txt\n", "requirements.txt", "app.py").Findings);
 }

@@ -34,7 +34,8 @@ public sealed record CacheOrderFixRequest(
     public bool OnlyInstalls => Install.Commands.All(c => IsSameInstall(c) || SourceFreeCommands.IsSourceFree(c));
 
     public bool IsSameInstall(ShellCommand command)
-        => InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
+        => command.Start == Match.Shell.Start // the install itself, matched with its known variables expanded
+           || InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
 }
 
 /// <summary>Text building shared by the cache-order fixes: where instructions start, how new lines look.</summary>
