@@ -53,7 +53,7 @@ public static class EcosystemCatalog
             }),
         ])
     {
-        Discoveries = [new GoWorkspaceModules()],
+        Discoveries = [new GoWorkspaceModules(), new GoReplaceTargets()],
         VendorMarker = "vendor/modules.txt",
         VendorFlags = ["-mod=vendor"],
     };
@@ -146,10 +146,11 @@ public static class EcosystemCatalog
                 Kind = InstallKind.NeedsSource,
                 DependenciesOnlyWords = ["--no-install-project", "--no-install-workspace"],
                 DirectoryFlags = ["--project", "--directory"],
-                DependencyStep = new AddFlags("--no-install-project"),
+                // With workspace members, --no-install-project would still install the members, whose source is not there yet.
+                DependencyStep = new AddFlags("--no-install-project") { InWorkspace = ["--no-install-workspace"] },
             },
         ])
-    { Discoveries = [new TomlPathDependencies("pyproject.toml")] };
+    { Discoveries = [new UvWorkspaceMembers(), new TomlPathDependencies("pyproject.toml")] };
 
     public static readonly Ecosystem Conda = new(
         "conda", "conda",
@@ -163,7 +164,8 @@ public static class EcosystemCatalog
                 Cmd(program, "create") with { ManifestFlags = ["-f", "--file"] },
                 Again(Cmd(program, "install") with { ManifestFlags = ["-f", "--file"] }),
             }),
-        ]);
+        ])
+    { Discoveries = [new CondaPipEntries()] };
 
     // ---------------------------------------------------------------- Rust
     public static readonly Ecosystem Cargo = new(

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DockerLayerLsp.Analysis.Shell;
 
 namespace DockerLayerLsp.Analysis.Ecosystems;
 
@@ -17,7 +18,8 @@ public abstract class ManifestDiscovery
     /// <summary>
     /// Local packages the manifests name (pip <c>-e ./pkg</c>, a <c>{ path = "libs/x" }</c> dependency, npm <c>file:</c>),
     /// as context paths of folders or files, whether or not they exist; the project folder itself (or one above it)
-    /// means the install builds the project. Paths that leave the context are left out.
+    /// means the install builds the project. Paths that leave the context are left out. An absolute path (starting
+    /// with '/') is a path in the image (<c>file:///app/libs/x</c>): it is mapped back through the COPYs before the install.
     /// </summary>
     /// <param name="manifests">Every manifest found for the install, discovered ones included (context paths).</param>
     public virtual IEnumerable<string> LocalPackages(BuildContext.BuildContext context, string projectDirectory, IReadOnlyList<string> manifests, InstallMatch install) => [];
@@ -50,6 +52,21 @@ public abstract class ManifestDiscovery
             else if (part.Length > 0 && part != ".") depth++;
         }
         return Join(directory, relative);
+    }
+
+    /// <summary>A path written in a manifest, relative to <paramref name="directory"/>: a context path, an absolute image path
+    /// (normalised, kept absolute), or null for a URL, a variable or a path that leaves the context.</summary>
+    protected static string? JoinInContextOrImage(string directory, string path)
+        => path.StartsWith('/') ? (path.Contains('$') ? null : ContainerPaths.Normalize(path)) : JoinInContext(directory, path);
+
+    /// <summary>The path of a <c>file:</c> URL (<c>file:///abs</c>, <c>file:/abs</c>, <c>file:rel</c>); null for another host or scheme.</summary>
+    protected static string? FileUrlPath(string url)
+    {
+        if (!url.StartsWith("file:", StringComparison.Ordinal)) return null;
+        var rest = url["file:".Length..];
+        if (rest.StartsWith("///", StringComparison.Ordinal)) return rest[2..];
+        if (rest.StartsWith("//", StringComparison.Ordinal)) return null; // file://host/...
+        return rest.Length == 0 ? "." : rest;
     }
 
     protected static string DirectoryOf(string path)

@@ -24,6 +24,9 @@ public sealed record CacheOrderFixRequest(
     IReadOnlyList<ManifestCopy> Manifests,
     string ProjectContextDirectory)
 {
+    /// <summary>Every manifest the install reads (context paths), whether the fix copies it or it is already in place.</summary>
+    public IReadOnlyList<string> ReadManifests { get; init; } = [];
+
     public string Text => Model.Tree.Text.ToString();
     public string LineBreak => Model.Tree.Text.PreferredLineBreak;
 
@@ -31,7 +34,8 @@ public sealed record CacheOrderFixRequest(
     public bool OnlyInstalls => Install.Commands.All(c => IsSameInstall(c) || SourceFreeCommands.IsSourceFree(c));
 
     public bool IsSameInstall(ShellCommand command)
-        => InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
+        => command.Start == Match.Shell.Start // the install itself, matched with its known variables expanded
+           || InstallCommandMatcher.Match(command) is { } m && m.Ecosystem == Match.Ecosystem && m.Kind == InstallKind.DependenciesOnly;
 }
 
 /// <summary>Text building shared by the cache-order fixes: where instructions start, how new lines look.</summary>

@@ -6,7 +6,14 @@ namespace DockerLayerLsp.Analysis.Fixes.CacheOrder;
 
 /// <summary>What a dependency step is built from: the install, and the manifests the fix copies (paths relative to the
 /// project folder in the container, and where they come from in <paramref name="Context"/>).</summary>
-public sealed record DependencyStepInput(InstallMatch Install, IReadOnlyList<(string Path, string ContextPath)> Manifests, BuildContext.BuildContext Context);
+public sealed record DependencyStepInput(InstallMatch Install, IReadOnlyList<(string Path, string ContextPath)> Manifests, BuildContext.BuildContext Context)
+{
+    /// <summary>The install's project folder in the context ("" for the root).</summary>
+    public string ProjectContextDirectory { get; init; } = "";
+
+    /// <summary>Every manifest the install reads (context paths), copied by the fix or already in place.</summary>
+    public IReadOnlyList<string> ReadManifests { get; init; } = [];
+}
 
 /// <summary>
 /// How a row of <see cref="EcosystemCatalog"/> turns an install that needs the source (a build with an
@@ -103,8 +110,22 @@ public sealed partial record ResolveGradleProjects(string Template, IReadOnlyLis
 /// <summary>The same command with flags that leave the project out (<c>poetry install --no-root</c>, <c>uv sync --no-install-project</c>).</summary>
 public sealed record AddFlags(params string[] Flags) : DependencyStep
 {
+    /// <summary>The flags to add instead when the install reads a workspace member's manifest (one named like the row's
+    /// required manifest, in a folder below the project): <c>uv sync --no-install-workspace</c>.</summary>
+    public IReadOnlyList<string>? InWorkspace { get; init; }
+
     public override string? Command(DependencyStepInput input)
-        => string.Join(' ', input.Install.Shell.Words.Select(Quote).Concat(Flags.Where(f => !input.Install.Arguments.Contains(f))));
+    {
+        var flags = InWorkspace is { } workspace && HasMembers(input) ? workspace : Flags;
+        return string.Join(' ', input.Install.Shell.Words.Select(Quote).Concat(flags.Where(f => !input.Install.Arguments.Contains(f))));
+    }
+
+    private static bool HasMembers(DependencyStepInput input)
+    {
+        if (input.Install.Ecosystem.RequiredManifests.FirstOrDefault() is not { } required) return false;
+        var prefix = input.ProjectContextDirectory.Length == 0 ? "" : input.ProjectContextDirectory + "/";
+        return input.ReadManifests.Any(m => m.StartsWith(prefix, StringComparison.Ordinal) && m[prefix.Length..].EndsWith("/" + required.Name, StringComparison.Ordinal));
+    }
 }
 
 /// <summary>

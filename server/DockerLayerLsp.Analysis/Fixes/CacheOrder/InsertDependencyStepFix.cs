@@ -16,7 +16,8 @@ public sealed class InsertDependencyStepFix(DependencyStep step)
         var first = request.BroadCopies[0];
         var relative = request.Manifests.Select(m => (Shell.ContainerPaths.IsUnder(m.ContainerPath, request.ProjectDirectory)
             ? Shell.ContainerPaths.RelativeTo(m.ContainerPath, request.ProjectDirectory) : m.ContainerPath, m.ContextPath)).ToList();
-        var command = step.Command(new DependencyStepInput(request.Match, relative, request.BuildContext));
+        var command = step.Command(new DependencyStepInput(request.Match, relative, request.BuildContext)
+            { ProjectContextDirectory = request.ProjectContextDirectory, ReadManifests = request.ReadManifests });
         if (command is null) return [];
 
         var text = request.Text;

@@ -64,7 +64,7 @@ public sealed class MoveInstallBeforeSourceFix
         if (!request.OnlyInstalls || install.Syntax.Form != ArgumentForm.Shell || install.Syntax.Heredocs.Count > 0) return false;
         if (install.Commands.Any(c => c.WorkingDirectory is null)) return false;
         if (install.Mounts.Any(m => m.Type == "bind" || (m.Target is { } target && !target.StartsWith('/')))) return false;
-        return request.Match.Ecosystem.LifecycleScripts?.Defined(request.BuildContext!, request.ProjectContextDirectory) is not { Count: > 0 };
+        return request.Match.Ecosystem.LifecycleScripts?.Defined(request.BuildContext!, request.ProjectContextDirectory, request.ReadManifests) is not { Count: > 0 };
     }
 
     private static string FolderOf(string containerPath)

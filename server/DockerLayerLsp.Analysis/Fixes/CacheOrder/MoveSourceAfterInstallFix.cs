@@ -24,7 +24,7 @@ public sealed class MoveSourceAfterInstallFix
         var (moved, reasons) = plan.Value;
 
         var scripts = request.Match.Ecosystem.LifecycleScripts;
-        var defined = scripts?.Defined(request.BuildContext, request.ProjectContextDirectory) ?? [];
+        var defined = scripts?.Defined(request.BuildContext, request.ProjectContextDirectory, request.ReadManifests) ?? [];
         var split = Split(request);
         if (split is null && !request.OnlyInstalls) return [];
 
@@ -34,7 +34,7 @@ public sealed class MoveSourceAfterInstallFix
             // The project's own install scripts may need the source: a plain move could break the build.
             flag = scripts!.DisableFlag;
             if (InsertionPointAfterInstall(request) is null) return [];
-            reasons.Add($"{scripts.File} defines {string.Join(", ", defined.Select(d => d.Split(':')[0]))}, which may need the source; the fix adds {flag}, so these scripts (and dependencies' install scripts) no longer run at install time. Run what they do after the source COPY if the image needs it.");
+            reasons.Add($"{string.Join("; ", defined)}, which may need the source; the fix adds {flag}, so these scripts (and dependencies' install scripts) no longer run at install time. Run what they do after the source COPY if the image needs it.");
         }
         if (split is not null) reasons.Add($"Splits the RUN on line {request.Install.Syntax.StartLine + 1} so that the install runs before the source is copied and the rest after it.");
 

@@ -23,7 +23,7 @@ namespace DockerLayerLsp.Analysis.Rules.CacheOrder;
 /// <see cref="MoveSourceAfterInstallFix"/>, an install that needs the source gets
 /// <see cref="InsertDependencyStepFix"/> with the row's <see cref="DependencyStep"/>.
 /// </summary>
-public sealed class DependencyInstallAfterBroadCopyRule : IRule
+public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
 {
     public static readonly RuleDescriptor Rule = new(
         "DLC001",
@@ -31,11 +31,11 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         "Dependency install re-runs on every source change",
         FindingSeverity.Warning,
         new RuleDocumentation(
-            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`, once for all the stages built on it (each install a related location). A RUN that installs, or builds, from a bind mount of the whole build context is reported too (not when its requirements install the project itself, `-e .`); a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x` or `./libs/x`, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. An install after the source that repeats an earlier one is fine when it only re-checks what is installed (npm install after npm ci, pip install -r again, go build after go mod download); one that starts over (a second npm ci deletes node_modules, conda env create) is reported on the source COPY between them, with both installs. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
+            WhatItDoes: "Finds a COPY or ADD that brings source files into a stage before a RUN that installs dependencies from manifests — go.mod, package.json and its lockfiles and workspaces, requirements files, Pipfile, pyproject.toml with poetry.lock or uv.lock, environment.yml, Cargo.toml, pom.xml, build.gradle, *.csproj and the projects they reference, Gemfile, composer.json, mix.exs, pubspec.yaml, Package.swift, renv.lock, stack.yaml or *.cabal. Builds that resolve dependencies themselves (go build, cargo build, dotnet build or publish without --no-restore, mvn package, gradle build) count as installs when the stage has no dependency step of its own. The stages a stage builds on count: an install in `FROM base AS deps` is reported on the source COPY in `base`, once for all the stages built on it (each install a related location). A RUN that installs, or builds, from a bind mount of the whole build context is reported too (not when its requirements install the project itself, `-e .`); a RUN that bind-mounts only the manifests is the right pattern. Local packages the manifests name (pip `-e ./libs/x`, `./libs/x` or `x @ file:///app/libs/x` — a path in the image, mapped back through the COPY that puts it there —, folders given to `--find-links` or as `file:` indexes in a requirements file or on the command line, the `pip:` section of environment.yml, a `{ path = \"libs/x\" }` dependency in Pipfile or pyproject.toml, npm `file:libs/x`) are files the install needs, and so are the go.mod of Go's local `replace` targets and uv workspace members' pyproject.toml; a requirement on the project itself (`-e .`) makes the install need the source, like `pip install .`, and is not reported. An install after the source that repeats an earlier one is fine when it only re-checks what is installed (npm install after npm ci, pip install -r again, go build after go mod download); one that starts over (a second npm ci deletes node_modules, conda env create) is reported on the source COPY between them, with both installs. With a cache mount the finding is reported at a lower severity: the downloads are cached, but the step still re-runs.",
             WhyItMatters: "A layer's cache is reused only while every layer before it is unchanged. When the whole source is copied before the install, editing any file — a README, one line of code — invalidates the install layer, and every build resolves, downloads and builds every dependency again. Copying the manifests first lets the install layer stay cached until the dependencies themselves change.",
             Example: "FROM golang:1.23\nWORKDIR /src\nCOPY . .\nRUN go mod download\nRUN go build -o /bin/app .",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go build -o /bin/app .",
-            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step copies the Cargo.toml of each workspace member and path dependency (`x = { path = \"libs/x\" }`, followed through the dependencies' own manifests) and creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). Local packages the manifests name are copied with them (only those in the build context and not excluded). Manifests the source COPY leaves out with `--exclude` are not copied either. The dependency step runs in the folder the install ran in, keeping its project arguments as written (`dotnet restore src/Api/Api.csproj`, `mvn -f web/pom.xml`, `gradle -p app`); Maven's step copies the parent POMs a module inherits from (`<relativePath>`, by default `../pom.xml`); Gradle's copies buildSrc/ and resolves the root project and each project settings.gradle(.kts) includes by a literal name; Bundler's copies the files a gemspec loads (`require_relative`, `File.read(\"VERSION\")`). No fix is offered when a gemspec loads a file whose path it computes, when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source; when the source COPY is in a stage the install's stage builds on (moving a COPY between stages changes every stage built on that one); for an install that starts over after an earlier one (dropping it or changing the command is the user's call: the source may bring files it needs, such as workspace members' manifests or lifecycle scripts); or for a bind mount of the whole context, where the finding names the RUN to add instead (for example `RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,source=go.sum,target=go.sum go mod download`)."));
+            FixSafety: "Safe when the install reads only the manifests: the fix adds a COPY of the manifests that exist in the build context and are not excluded by .dockerignore (each at its own path, with the source COPY's --chown/--chmod/--link), and moves the source COPY after the install; RUNs in between that do not read the source stay where they are. It is unsafe (applied only with --fix --unsafe-fixes, and not preferred in the editor) when it changes or adds commands: splitting `npm ci && npm run build` into two RUNs, adding a dependency-only step before the source for installs that need it (go mod download, dotnet restore, mvn dependency:go-offline, poetry install --no-root, uv sync --no-install-project, or --no-install-workspace for a uv workspace, composer install --no-scripts --no-autoloader, cargo fetch with stub targets), skipping package.json lifecycle scripts (the project's or a workspace member's) with --ignore-scripts, moving a RUN that may read the source after the install, or moving the install before the source when a WORKDIR between them keeps the source COPY from moving (the install then runs in its folder with cd). A split keeps the comment lines of the RUN's continuations, above the part they precede. When the source COPY cannot move, the install runs once more before the source only if running it again is cheap and keeps what it installed (npm install, pip install -r, go mod download); never for installs that start over (npm ci deletes node_modules) or refuse to (conda env create). Cargo's dependency step copies the Cargo.toml of each workspace member and path dependency (`x = { path = \"libs/x\" }`, followed through the dependencies' own manifests) and creates empty stand-ins for the targets Cargo looks for, read from each Cargo.toml ([lib], [[bin]] and other target paths) and the build context (src/lib.rs, src/main.rs). Local packages the manifests name are copied with them (only those in the build context and not excluded). Manifests the source COPY leaves out with `--exclude` are not copied either. The dependency step runs in the folder the install ran in, keeping its project arguments as written (`dotnet restore src/Api/Api.csproj`, `mvn -f web/pom.xml`, `gradle -p app`); Maven's step copies the parent POMs a module inherits from (`<relativePath>`, by default `../pom.xml`); Gradle's copies buildSrc/ and resolves the root project and each project settings.gradle(.kts) includes by a literal name; Bundler's copies the files a gemspec loads (`require_relative`, `File.read(\"VERSION\")`). No fix is offered when a gemspec loads a file whose path it computes, when the build context is unknown or the order cannot be changed without breaking the build or leaving the install to re-run after the source; when the install's paths use a build argument (`pip install -r ${APP}/requirements.txt` after `ARG APP=/srv/app`: the fix would write its default, which --build-arg can change; known ENV values are expanded and fixed); when the source COPY is in a stage the install's stage builds on (moving a COPY between stages changes every stage built on that one); for an install that starts over after an earlier one (dropping it or changing the command is the user's call: the source may bring files it needs, such as workspace members' manifests or lifecycle scripts); or for a bind mount of the whole context, where the finding names the RUN to add instead (for example `RUN --mount=type=bind,source=go.mod,target=go.mod --mount=type=bind,source=go.sum,target=go.sum go mod download`)."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -45,9 +45,16 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
         {
             foreach (var run in stage.Instructions.OfType<RunModel>())
             {
-                foreach (var install in run.Commands.Select(InstallCommandMatcher.Match).OfType<InstallMatch>())
+                foreach (var (command, buildArgs) in run.Commands.Select(c => KnownVariables(c, run, context.Model.Tree.EscapeChar)))
                 {
+                    if (InstallCommandMatcher.Match(command) is not { } install) continue;
                     var finding = AnalyzeInstall(context, stage, run, install);
+                    if (finding is not null && buildArgs.Count > 0)
+                        finding = finding with
+                        {
+                            Message = finding.Message + $" The install's paths use the build argument{(buildArgs.Count > 1 ? "s" : "")} {string.Join(", ", buildArgs)}, which --build-arg can change: no fix is offered.",
+                            Fixes = [],
+                        };
                     if (finding is null) continue;
                     yield return finding;
                     break;
@@ -108,7 +115,8 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             message += $" Edits to the files copied on line {string.Join(", ", neededCopies.Select(c => c.Syntax.StartLine + 1))} ({string.Join(", ", neededCopies.SelectMany(c => c.Sources).Select(s => s.Path))}) re-run it too; the install needs them, so they stay before it.";
 
         var request = new CacheOrderFixRequest(context.Model, context.BuildContext, stage, run, install, projectDirectory, broad,
-            toCopy.Select(m => new ManifestCopy(m.ContextPath, m.ContainerPath, m.IsDirectory)).ToList(), resolution.ProjectContextDirectory ?? "");
+            toCopy.Select(m => new ManifestCopy(m.ContextPath, m.ContainerPath, m.IsDirectory)).ToList(), resolution.ProjectContextDirectory ?? "")
+        { ReadManifests = [.. resolution.Manifests.Select(m => m.ContextPath)] };
         var fixes = inherited || resolution.NoFixReason is not null ? []
             : install.Kind == InstallKind.NeedsSource
             ? install.Command.DependencyStep is { } step ? new InsertDependencyStepFix(step).Create(request) : []
@@ -121,6 +129,37 @@ public sealed class DependencyInstallAfterBroadCopyRule : IRule
             [new RelatedLocation(run.Syntax.Span, $"`{install.Shell.Text}` (line {installLine}){(inherited ? $" in {StageName(stage)}" : "")} re-runs whenever any file copied by line {reported.Syntax.StartLine + 1} changes")],
             [.. fixes]);
     }
+
+    /// <summary>
+    /// The command with the ARG and ENV values known at the RUN expanded in its words (<c>pip install -r ${APP}/requirements.txt</c>),
+    /// and the build arguments those values come from (directly or through an ENV). A word with an unknown value, or with a
+    /// variable the RUN itself assigns, stays as written.
+    /// </summary>
+    private static (ShellCommand Command, IReadOnlyList<string> BuildArgs) KnownVariables(ShellCommand command, RunModel run, char escape)
+    {
+        if (!command.Words.Any(w => w.Contains('$'))) return (command, []);
+        var buildArgs = new SortedSet<string>(StringComparer.Ordinal);
+        var words = new List<string>(command.Words.Count);
+        foreach (var word in command.Words)
+        {
+            var names = VariableReference().Matches(word).Select(m => m.Groups["name"].Value).ToList();
+            var expanded = VariableExpander.Expand(word, run.Variables, escape, out var unknown);
+            if (names.Count == 0 || unknown || names.Any(n => command.Environment.ContainsKey(n) || run.Syntax.ArgumentText.Contains(n + "=", StringComparison.Ordinal)))
+            {
+                words.Add(word);
+                continue;
+            }
+            foreach (var name in names)
+            {
+                if (run.Variables.TryGetValue(name, out var variable) && (variable.IsBuildArg || variable.DefinedBy?.ArgumentText.Contains('$') == true)) buildArgs.Add(name);
+            }
+            words.Add(expanded);
+        }
+        return (command with { Words = words }, [.. buildArgs]);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{?(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex VariableReference();
 
     /// <summary>
     /// One finding per source COPY in a base stage: the stages built on it are analysed one by one, each reporting its own

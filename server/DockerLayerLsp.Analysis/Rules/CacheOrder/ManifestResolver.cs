@@ -66,8 +66,9 @@ internal static class ManifestResolver
             foreach (var discovery in install.Ecosystem.Discoveries)
             {
                 var known = found.Values.Select(m => m.ContextPath).ToList();
-                foreach (var extra in discovery.Discover(context, projectContextDirectory, known, install).ToList())
+                foreach (var discovered in discovery.Discover(context, projectContextDirectory, known, install).ToList())
                 {
+                    if (InContext(discovered, copiesBefore, context) is not { } extra) continue;
                     for (var i = copiesBefore.Count - 1; i >= 0; i--)
                     {
                         var containerPath = CopyMapping.ContainerPathFor(copiesBefore[i], extra, context);
@@ -79,8 +80,10 @@ internal static class ManifestResolver
             }
             var manifests = found.Values.Select(m => m.ContextPath).Where(p => !p.EndsWith('/')).ToList();
             var packages = install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install)).Distinct().ToList();
-            foreach (var package in packages)
+            foreach (var written in packages)
             {
+                // A path in the image that no COPY before the install brings from the context is not the source's to provide.
+                if (InContext(written, copiesBefore, context) is not { } package) continue;
                 if (IsTheProject(package, projectContextDirectory))
                     return new Result([.. found.Values], projectContextDirectory, InstallsTheProject: true);
                 // A folder or file in the context (not ignored) is a needed narrow copy; one that is not cannot be copied.
@@ -113,6 +116,20 @@ internal static class ManifestResolver
             manifests.AddRange(discovery.Discover(context, projectContextDirectory, [.. manifests], install).Where(m => !manifests.Contains(m)).ToList());
         return install.Ecosystem.Discoveries.SelectMany(d => d.LocalPackages(context, projectContextDirectory, manifests, install))
             .Any(p => IsTheProject(p, projectContextDirectory));
+    }
+
+    /// <summary>A discovered path as a context path: itself, or for an absolute image path the context file or folder the
+    /// latest COPY that places something there brings (null when none does).</summary>
+    private static string? InContext(string path, IReadOnlyList<CopyModel> copiesBefore, BuildContext.BuildContext context)
+    {
+        if (!path.StartsWith('/')) return path;
+        for (var i = copiesBefore.Count - 1; i >= 0; i--)
+        {
+            if (CopyMapping.ContextPathFor(copiesBefore[i], path, context) is { } file) return file;
+            if (CopyMapping.ContextDirectoryFor(copiesBefore[i], path, context) is { } directory
+                && (directory.Length == 0 || context.DirectoryHasIncludedFiles(directory))) return directory;
+        }
+        return null;
     }
 
     /// <summary>A local package at the project folder or one above it: installing it builds the project.</summary>
