@@ -1,3 +1,4 @@
+using static DockerLayerLsp.Analysis.Tests.Support.ExternalTool;
 using System.Diagnostics;
 using DockerLayerLsp.Analysis.Tests.Support;
 using static DockerLayerLsp.Analysis.Tests.Support.AnalysisHarness;
@@ -105,18 +106,5 @@ public class CargoStubTests
     {
         var fixedText = Fix(analysis, includeUnsafe: true);
         return Assert.Single(fixedText.Split('\n'), l => l.Contains("cargo fetch", StringComparison.Ordinal));
-    }
-
-    private static bool OnPath(string program)
-        => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => File.Exists(Path.Combine(d, program)));
-
-    private static (int Exit, string Output) Run(string program, string[] arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(program, arguments) { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
     }
 }

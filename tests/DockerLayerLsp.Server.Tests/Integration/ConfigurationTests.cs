@@ -100,29 +100,21 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task Build_context_setting_points_the_analysis_at_another_directory()
     {
-        var elsewhere = Path.Combine(_directory, "docker");
-        Directory.CreateDirectory(elsewhere);
-        File.Move(Path.Combine(_directory, "Dockerfile"), Path.Combine(elsewhere, "Dockerfile"));
-        var uri = new Uri(Path.Combine(elsewhere, "Dockerfile")).AbsoluteUri;
+        var (elsewhere, uri) = MoveDockerfileTo("docker");
         await using var client = LspClient.Start(ServerBuilds.Get(ServerBuilds.Dll));
         client.Settings = JsonNode.Parse("""{ "buildContext": "." }""")!.AsObject();
         File.WriteAllText(Path.Combine(_directory, "go.sum"), "");
         await client.InitializeAsync(_directory);
         await client.OpenAsync(uri, File.ReadAllText(Path.Combine(elsewhere, "Dockerfile")));
         // With the context at the workspace root, the fix knows go.sum exists there.
-        await client.WaitForNotificationAsync(n => (string?)n["method"] == "textDocument/publishDiagnostics"
-            && n["params"]!["diagnostics"]!.AsArray() is { Count: 1 } d
-            && ((string)d[0]!["data"]!["fixes"]![0]!["edits"]![0]!["newText"]!).Contains("go.sum"));
+        await WaitForFixCopyingGoSumAsync(client);
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
 
     [Fact]
     public async Task A_mistyped_setting_costs_only_that_value_with_a_warning_naming_it()
     {
-        var elsewhere = Path.Combine(_directory, "docker");
-        Directory.CreateDirectory(elsewhere);
-        File.Move(Path.Combine(_directory, "Dockerfile"), Path.Combine(elsewhere, "Dockerfile"));
-        var uri = new Uri(Path.Combine(elsewhere, "Dockerfile")).AbsoluteUri;
+        var (elsewhere, uri) = MoveDockerfileTo("docker");
         File.WriteAllText(Path.Combine(_directory, "go.sum"), "");
         await using var client = LspClient.Start(ServerBuilds.Get(ServerBuilds.Dll));
         client.Settings = JsonNode.Parse("""{ "buildContext": ".", "rules": { "DLC001": "nope", "DLC999": true } }""")!.AsObject();
@@ -132,9 +124,22 @@ public sealed class ConfigurationTests : IDisposable
         await client.WaitForNotificationAsync(n => (string?)n["method"] == "window/logMessage" && ((string)n["params"]!["message"]!).Contains("dockerlayer.rules.DLC001: expected true or false"));
         await client.WaitForNotificationAsync(n => (string?)n["method"] == "window/logMessage" && ((string)n["params"]!["message"]!).Contains("unknown rule \"DLC999\""));
         // buildContext survived the bad rules value: the fix knows go.sum exists at the workspace root.
-        await client.WaitForNotificationAsync(n => (string?)n["method"] == "textDocument/publishDiagnostics"
-            && n["params"]!["diagnostics"]!.AsArray() is { Count: 1 } d
-            && ((string)d[0]!["data"]!["fixes"]![0]!["edits"]![0]!["newText"]!).Contains("go.sum"));
+        await WaitForFixCopyingGoSumAsync(client);
         Assert.Equal(0, await client.ShutdownAndExitAsync());
     }
+
+    /// <summary>The Dockerfile in a sub-folder, as `docker build -f docker/Dockerfile .` builds it.</summary>
+    private (string Folder, string Uri) MoveDockerfileTo(string folder)
+    {
+        var elsewhere = Path.Combine(_directory, folder);
+        Directory.CreateDirectory(elsewhere);
+        File.Move(Path.Combine(_directory, "Dockerfile"), Path.Combine(elsewhere, "Dockerfile"));
+        return (elsewhere, new Uri(Path.Combine(elsewhere, "Dockerfile")).AbsoluteUri);
+    }
+
+    /// <summary>With the context at the workspace root, the fix knows go.sum exists there.</summary>
+    private static Task WaitForFixCopyingGoSumAsync(LspClient client)
+        => client.WaitForNotificationAsync(n => (string?)n["method"] == "textDocument/publishDiagnostics"
+            && n["params"]!["diagnostics"]!.AsArray() is { Count: 1 } d
+            && ((string)d[0]!["data"]!["fixes"]![0]!["edits"]![0]!["newText"]!).Contains("go.sum"));
 }
