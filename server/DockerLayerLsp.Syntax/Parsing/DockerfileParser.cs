@@ -116,7 +116,7 @@ internal sealed class DockerfileParser
         var data = InstructionParser.Parse(mapped, escape);
         if (firstEmptyLine is { } emptySpan)
         {
-            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.EmptyContinuationLine.Create(emptySpan, mapped.Text));
+            data.AddDiagnostic(SyntaxDiagnosticDescriptor.EmptyContinuationLine.Create(emptySpan, mapped.Text));
         }
 
         next = ParseHeredocs(data, mapped, nodeStart, next, tokens);
@@ -137,7 +137,7 @@ internal sealed class DockerfileParser
         var declarations = HeredocDetector.Detect(logical.Text, out var error);
         if (error is { } e)
         {
-            data.Diagnostics.Add(SyntaxDiagnosticDescriptor.InvalidHeredocWord.Create(logical.SpanOf(e.Start, e.End), e.Message));
+            data.AddDiagnostic(SyntaxDiagnosticDescriptor.InvalidHeredocWord.Create(logical.SpanOf(e.Start, e.End), e.Message));
         }
 
         foreach (var declaration in declarations)
@@ -180,11 +180,11 @@ internal sealed class DockerfileParser
                 TextSpan.FromBounds(bodyStart - nodeStart, bodyEnd - nodeStart),
                 terminator,
                 terminated);
-            data.Heredocs.Add(heredoc);
-            if (!ReferenceEquals(target, data)) target.Heredocs.Add(heredoc);
+            data.AddHeredoc(heredoc);
+            if (!ReferenceEquals(target, data)) target.AddHeredoc(heredoc);
             if (!terminated)
             {
-                data.Diagnostics.Add(SyntaxDiagnosticDescriptor.UnterminatedHeredoc.Create(wordSpan));
+                data.AddDiagnostic(SyntaxDiagnosticDescriptor.UnterminatedHeredoc.Create(wordSpan));
             }
         }
         return next;
