@@ -35,8 +35,18 @@ internal sealed class InstructionData
 
     public InstructionData? Nested { get; init; }
 
-    public List<HeredocSyntax> Heredocs { get; } = [];
+    // Most instructions have neither heredocs nor diagnostics, and the tree keeps every instruction's data:
+    // the lists exist only once something is added.
+    private List<HeredocSyntax>? _heredocs;
+    private List<SyntaxDiagnostic>? _diagnostics;
 
-    public List<SyntaxDiagnostic> Diagnostics { get; } = [];
+    public IReadOnlyList<HeredocSyntax> Heredocs => _heredocs ?? (IReadOnlyList<HeredocSyntax>)[];
 
+    public IReadOnlyList<SyntaxDiagnostic> Diagnostics => _diagnostics ?? (IReadOnlyList<SyntaxDiagnostic>)[];
+
+    /// <summary>Parser only, before the data is handed to a green node.</summary>
+    public void AddHeredoc(HeredocSyntax heredoc) => (_heredocs ??= []).Add(heredoc);
+
+    /// <summary>Parser only, before the data is handed to a green node.</summary>
+    public void AddDiagnostic(SyntaxDiagnostic diagnostic) => (_diagnostics ??= []).Add(diagnostic);
 }

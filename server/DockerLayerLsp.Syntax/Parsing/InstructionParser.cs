@@ -12,19 +12,20 @@ internal static class InstructionParser
         var diagnostics = new List<SyntaxDiagnostic>();
         var trimmed = line.TrimSpace();
         var commandEnd = GoText.FindSplitSpace(trimmed.Text, 0);
-        var keyword = trimmed.Text[..commandEnd];
+        var keyword = InstructionTable.Intern(trimmed.Text, commandEnd);
         var keywordSpan = trimmed.SpanOf(0, commandEnd);
         var entry = InstructionTable.Lookup(keyword);
 
-        var flags = new List<FlagSyntax>();
-        var dumpFlags = new List<string>();
+        IReadOnlyList<FlagSyntax> flags = [];
+        IReadOnlyList<string> dumpFlags = [];
         MappedText arguments;
         if (commandEnd < trimmed.Length)
         {
             var rest = trimmed.Slice(GoText.SkipSplitSpace(trimmed.Text, commandEnd));
             var scan = FlagScanner.Scan(rest);
-            flags = scan.Flags;
-            dumpFlags = scan.DumpFlags;
+            // Few instructions have flags; the tree keeps these lists, so an empty one is the shared empty array.
+            if (scan.Flags.Count > 0) flags = scan.Flags;
+            if (scan.DumpFlags.Count > 0) dumpFlags = scan.DumpFlags;
             arguments = rest.Slice(scan.RemainderIndex).TrimSpace();
         }
         else
@@ -53,7 +54,7 @@ internal static class InstructionParser
             Nested = values.Nested,
             SpanEnd = line.Length == 0 ? line.OffsetAt(0) : line.SpanOf(0, line.Length).End,
         };
-        data.Diagnostics.AddRange(diagnostics);
+        foreach (var diagnostic in diagnostics) data.AddDiagnostic(diagnostic);
         return data;
     }
 

@@ -41,6 +41,20 @@ internal static class InstructionTable
         ["onbuild"] = new(InstructionKind.Onbuild, ArgumentRule.SubCommand, false),
     };
 
+    /// <summary>Upper- and lower-case spellings of every keyword: the tree keeps one instance of each, not one per instruction.</summary>
+    private static readonly string[] Spellings = [.. Entries.Keys, .. Entries.Keys.Select(k => k.ToUpperInvariant())];
+
+    /// <summary><paramref name="text"/>[..<paramref name="length"/>], as a shared instance when it is a keyword in one case.</summary>
+    public static string Intern(string text, int length)
+    {
+        var word = text.AsSpan(0, length);
+        foreach (var spelling in Spellings)
+        {
+            if (word.SequenceEqual(spelling)) return spelling;
+        }
+        return word.ToString();
+    }
+
     public static Entry Lookup(string keyword) =>
         Entries.TryGetValue(keyword.ToLowerInvariant(), out var entry) ? entry : new(InstructionKind.Unknown, ArgumentRule.Ignore, false);
 }
