@@ -28,6 +28,14 @@ public static class InstructionQuote
         return quote.Length > MaxLength ? quote.ToString(0, MaxLength).TrimEnd() + "…" : quote.ToString();
     }
 
+    /// <summary>A shell command as a message quotes it: whitespace runs (joined continuations) collapsed, cut at a readable width.</summary>
+    public static string Command(string command)
+    {
+        var quote = new StringBuilder();
+        AppendCollapsed(quote, command.Trim());
+        return quote.Length > MaxLength ? quote.ToString(0, MaxLength).TrimEnd() + "…" : quote.ToString();
+    }
+
     private static void AppendCollapsed(StringBuilder quote, string line)
     {
         foreach (var c in line)

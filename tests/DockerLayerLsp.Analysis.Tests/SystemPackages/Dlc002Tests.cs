@@ -6,6 +6,16 @@ namespace DockerLayerLsp.Analysis.Tests.SystemPackages;
 
 public class Dlc002Tests
 {
+    [Fact]
+    public void A_long_continued_install_is_marked_on_its_first_line_and_quoted_on_one_line()
+    {
+        var text = "FROM debian:12\nWORKDIR /app\nCOPY . .\nRUN apt-get update && apt-get install -y \\\n        build-essential \\\n        libpq-dev \\\n        curl\n";
+        var analysis = Analyze(text, "main.c");
+        var finding = Assert.Single(analysis.Findings, f => f.RuleId == "DLC002");
+        Assert.Equal("RUN apt-get update && apt-get install -y \\", analysis.Tree.Text.ToString(finding.Span));
+        Assert.Contains("`apt-get install -y build-essential libpq-dev curl` (line 4)", finding.Message);
+    }
+
     [Theory]
     [InlineData("apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*")]
     [InlineData("apk add --no-cache curl")]

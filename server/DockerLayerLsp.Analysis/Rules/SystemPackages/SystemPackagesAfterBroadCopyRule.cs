@@ -71,15 +71,23 @@ public sealed class SystemPackagesAfterBroadCopyRule : IRule
 
         var first = broad[0];
         var line = run.Syntax.StartLine + 1;
-        var copyText = context.Model.Tree.Text.ToString(first.Syntax.Span).Split('\n')[0].Trim();
+        var tree = context.Model.Tree;
+        var copyText = InstructionQuote.Of(tree.Text.ToString(first.Syntax.Span), tree.EscapeChar);
         var fix = MoveBefore(context, stage, run, first);
         return new Finding(
             Rule,
             context.Severity,
-            $"`{installs[0].Text}` (line {line}) installs system packages and reads nothing from the build context, but it comes after `{copyText}`, so every source change installs them again. Move it before the COPY.",
-            run.Syntax.Span,
+            $"`{InstructionQuote.Command(installs[0].Text)}` (line {line}) installs system packages and reads nothing from the build context, but it comes after `{copyText}`, so every source change installs them again. Move it before the COPY.",
+            FirstLine(tree, run.Syntax.Span),
             [new RelatedLocation(first.Syntax.Span, "Any change to the files this COPY brings in re-runs the package install")],
             fix is null ? [] : [fix]);
+    }
+
+    // A RUN of twenty continued package lines is one finding, not twenty underlined lines: the squiggle is its first line.
+    private static TextSpan FirstLine(SyntaxTree tree, TextSpan span)
+    {
+        var line = tree.Text.GetLinePosition(span.Start).Line;
+        return TextSpan.FromBounds(span.Start, Math.Min(span.End, tree.Text.GetLineSpan(line).End));
     }
 
     private static bool IsPackageInstall(Shell.ShellCommand command)
