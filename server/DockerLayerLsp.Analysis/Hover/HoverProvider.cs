@@ -44,31 +44,37 @@ public static class HoverProvider
             markdown.Append(finding.Rule.Documentation.WhyItMatters).Append("\n\n");
             markdown.Append("---\n\n");
         }
+        // On a finding the finding is the answer, with only the cache key of the instruction (what the fix changes);
+        // keyword docs and the layer's place in the stage would push it past a screen.
+        var onFinding = markdown.Length > 0;
 
-        if (instruction.KeywordSpan.Contains(offset) || offset == instruction.KeywordSpan.End)
+        if (!onFinding && (instruction.KeywordSpan.Contains(offset) || offset == instruction.KeywordSpan.End))
         {
             var docs = InstructionDocs.For(instruction.Kind);
             if (docs is not null) markdown.Append(docs).Append("\n\n");
         }
 
         var stage = scope.Stage;
+        if (stage is null && instruction.Kind == InstructionKind.Arg)
+            markdown.Append("Declared before the first `FROM`, it is visible only to `FROM` lines: a stage that uses it declares `ARG` with its name again, and only then do its steps depend on it.\n\n");
         var instructionModel = scope.Model.GetModel(instruction);
-        if (stage is not null) AppendLayerExplanation(markdown, analysis, scope, stage, instruction, instructionModel);
+        if (stage is not null) AppendLayerExplanation(markdown, analysis, scope, stage, instruction, instructionModel, keyOnly: onFinding);
         if (markdown.Length == 0) return null;
         return new HoverContent(markdown.ToString().TrimEnd('-', '\n', ' '), instruction.Span);
     }
 
-    private static void AppendLayerExplanation(StringBuilder markdown, HoverDocument analysis, HoverScope scope, Stage stage, InstructionSyntax instruction, InstructionModel? model)
+    private static void AppendLayerExplanation(StringBuilder markdown, HoverDocument analysis, HoverScope scope, Stage stage, InstructionSyntax instruction, InstructionModel? model, bool keyOnly)
     {
         if (model is null)
         {
-            markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`. Changing the base invalidates every layer of the stage.\n\n");
+            if (keyOnly) return;
+            markdown.Append($"Starts {StageName(stage)} from `{stage.BaseImage}`.\n\n");
             AppendDependents(markdown, scope, stage, -1);
             return;
         }
         var layers = stage.Instructions.Take(model.IndexInStage + 1).Count(i => InstructionDocs.CreatesLayer(i.Kind));
-        markdown.Append(InstructionDocs.CreatesLayer(model.Kind)
-            ? $"**Layer {layers}** of {StageName(stage)} (step {model.IndexInStage + 1} after `FROM`).\n\n"
+        if (!keyOnly) markdown.Append(InstructionDocs.CreatesLayer(model.Kind)
+            ? $"**Layer {layers}** of {StageName(stage)}, step {model.IndexInStage + 1} after `FROM`.\n\n"
             : $"Metadata step {model.IndexInStage + 1} of {StageName(stage)}: it adds no layer, but is part of every later step's cache key.\n\n");
 
         markdown.Append("**Cache key**: ");
@@ -92,7 +98,7 @@ public static class HoverProvider
                 break;
         }
         markdown.Append("\n\n");
-        AppendDependents(markdown, scope, stage, model.IndexInStage);
+        if (!keyOnly) AppendDependents(markdown, scope, stage, model.IndexInStage);
     }
 
     private static void AppendCopyKey(StringBuilder markdown, HoverDocument analysis, CopyModel copy)
@@ -124,6 +130,11 @@ public static class HoverProvider
             markdown.Append("the content of `").Append(string.Join("`, `", copy.Sources.Select(s => s.Raw))).Append("` in the build context (context not loaded) and every earlier step.");
             return;
         }
+        if (copy.Sources.All(source => source.Kind != CopySourceKind.Context))
+        {
+            markdown.Append("and every earlier step.");
+            return;
+        }
         var distinct = files.Distinct(StringComparer.Ordinal).ToList();
         markdown.Append($"the content of **{distinct.Count} file{(distinct.Count == 1 ? "" : "s")}** of the build context");
         if (distinct.Count > 0)
@@ -148,7 +159,7 @@ public static class HoverProvider
     /// <summary>What the explanations read besides the model.</summary>
     private sealed record HoverDocument(SyntaxTree Tree, BuildContext.BuildContext? BuildContext, ImmutableArray<Finding> Findings);
 
-    private static string StageName(Stage stage) => stage.Name is null ? $"stage **{stage.Index}**" : $"stage **{stage.Name}** ({stage.Index})";
+    private static string StageName(Stage stage) => stage.Name is null ? $"stage **{stage.Index}**" : $"stage **{stage.Name}**";
 
     private static HoverContent? VariableAt(HoverDocument analysis, HoverScope scope, InstructionSyntax instruction, int offset)
     {

@@ -29,7 +29,7 @@ public class HoverProviderTests
     public void Run_hover_explains_layer_cache_key_what_busts_it_and_what_it_invalidates()
     {
         var hover = HoverAt("RUN go build", 6);
-        Assert.Contains("**Layer 3** of stage **build** (0) (step 5 after `FROM`)", hover);
+        Assert.Contains("**Layer 3** of stage **build**, step 5 after `FROM`.", hover);
         Assert.Contains("`go build -o /bin/app ./cmd/app`", hover);
         Assert.Contains("re-runs whenever a file copied at line 5", hover);
         Assert.Contains("stages built from it: stage 1 (COPY --from)", hover);
@@ -43,7 +43,10 @@ public class HoverProviderTests
         Assert.Contains("**4 files**", hover); // go.mod, go.sum, main.go and the Dockerfile itself; README.md is ignored
         Assert.Contains("`go.mod`", hover);
         Assert.DoesNotContain("README.md", hover);
-        Assert.Contains("the 2 later steps of this stage (lines 6, 7)", hover);
+        // On a finding: the finding and the cache key only, no keyword docs or layer position (one screen at most).
+        Assert.StartsWith("**DLC001: ", hover);
+        Assert.DoesNotContain("**COPY**", hover);
+        Assert.DoesNotContain("later steps", hover);
     }
 
     [Fact]
@@ -61,7 +64,7 @@ public class HoverProviderTests
     public void From_hover_puts_what_a_change_invalidates_in_its_own_paragraph()
     {
         var hover = HoverAt("golang:", 2);
-        Assert.Contains("every layer of the stage.\n\n**A change invalidates**", hover);
+        Assert.Contains("from `golang:1.23`.\n\n**A change invalidates**", hover);
     }
 
     [Fact]
