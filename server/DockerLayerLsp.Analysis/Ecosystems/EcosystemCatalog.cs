@@ -41,7 +41,7 @@ public static class EcosystemCatalog
 
     // ---------------------------------------------------------------- Go
     public static readonly Ecosystem GoModules = new(
-        "go", "Go modules",
+        "go", "Go module",
         [Required("go.mod"), Lock("go.sum"), Required("go.work"), Lock("go.work.sum")],
         [
             Again(Cmd("go", "mod download")),

@@ -102,14 +102,14 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
         var inherited = broad.Any(c => c.StageIndex != stage.Index);
         var where = inherited ? $" in {StageName(stage)}, built FROM `{stage.BaseStage!.Name}`," : "";
         var message = install.Kind == InstallKind.NeedsSource
-            ? $"`{install.Shell.Text}` (line {installLine}){where} resolves {install.Ecosystem.DisplayName} dependencies after `{copyText}` brought in the source, so every source change downloads them again. Copy {manifestList} first and resolve dependencies in a step of their own."
+            ? $"`{install.Shell.Text}` (line {installLine}){where} resolves {install.Ecosystem.DisplayName} dependencies after `{copyText}` brought in the source, so every source change {(severity != context.Severity ? "resolves them again" : "downloads them again")}. Copy {manifestList} first and resolve dependencies in a step of their own."
             : $"`{install.Shell.Text}` (line {installLine}){where} re-runs on every source change: `{copyText}` brings in more than the dependency manifests. Copy {manifestList} first, install, then copy the source.";
         if (inherited)
             message += $" The source COPY is on line {reported.Syntax.StartLine + 1}, in {StageName(StageOf(stage, reported))}: install there before it, or in a stage of its own. No fix is offered: moving a COPY between stages changes every stage built on them.";
         if (resolution.NoFixReason is { } noFix && !inherited)
             message += $" No fix is offered: {noFix}.";
         if (severity != context.Severity)
-            message += " The downloads are in a cache mount, but the step still re-runs.";
+            message += " The downloads are in a cache mount, so they come from the cache, but the step still re-runs.";
         var neededCopies = copiesBefore.Where(c => !broad.Contains(c) && CopyMapping.IsBroad(c, context.BuildContext, _ => false)).ToList();
         if (neededCopies.Count > 0)
             message += $" Edits to the files copied on line {string.Join(", ", neededCopies.Select(c => c.Syntax.StartLine + 1))} ({string.Join(", ", neededCopies.SelectMany(c => c.Sources).Select(s => s.Path))}) re-run it too; the install needs them, so they stay before it.";
@@ -222,10 +222,10 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
         var step = install.Kind == InstallKind.NeedsSource ? (context.BuildContext is { } buildContext ? install.Command.DependencyStep?.Command(new DependencyStepInput(install, [], buildContext)) : null) : install.Shell.Text;
         var suggestion = mounts is null || step is null ? " (--mount=type=bind,source=<manifest>,target=<manifest>)" : $": `RUN {mounts} {step}`";
         var message = install.Kind == InstallKind.NeedsSource
-            ? $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context and resolves {install.Ecosystem.DisplayName} dependencies itself, so every source change downloads them again. Resolve them first in a RUN of their own that bind-mounts only the manifests{suggestion}."
+            ? $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context and resolves {install.Ecosystem.DisplayName} dependencies itself, so every source change {(severity != context.Severity ? "resolves them again" : "downloads them again")}. Resolve them first in a RUN of their own that bind-mounts only the manifests{suggestion}."
             : $"`{install.Shell.Text}` (line {line}) bind-mounts the whole build context, so it re-runs on every source change. Bind-mount only the manifests it reads{(mounts is null ? suggestion : $" ({mounts})")}.";
         if (severity != context.Severity)
-            message += " The downloads are in a cache mount, but the step still re-runs.";
+            message += " The downloads are in a cache mount, so they come from the cache, but the step still re-runs.";
         return new Finding(Rule, severity, message, run.Syntax.Span, [], []);
     }
 
@@ -307,7 +307,7 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
         var message = $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) installs the {install.Ecosystem.DisplayName} dependencies again from nothing after `{copyText}` brought in the source, though line {earlierLine} already installed them: every source change downloads them all again. "
                       + "Drop the repeated install, or use one that keeps what is installed. No fix is offered: whether the source brings something it needs (workspace members' manifests, lifecycle scripts) cannot be told from the Dockerfile.";
         if (severity != context.Severity)
-            message += " The downloads are in a cache mount, but the step still re-runs.";
+            message += " The downloads are in a cache mount, so they come from the cache, but the step still re-runs.";
         return new Finding(
             Rule,
             severity,
