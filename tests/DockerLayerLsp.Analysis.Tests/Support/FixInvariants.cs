@@ -8,7 +8,8 @@ namespace DockerLayerLsp.Analysis.Tests.Support;
 /// <summary>
 /// What every fix must guarantee, checked on any analysis: the fixed file parses with no new errors,
 /// keeps every instruction it does not change character for character — and as an instruction of its own in
-/// BuildKit's dump, not as text swallowed by a continuation —, adds COPYs only of files in the build context,
+/// BuildKit's dump, not as text swallowed by a continuation —, adds COPYs only of files in the build context and never one identical to a COPY
+/// already in its stage,
 /// does not make an install that starts over (npm ci) run more often, and re-checks clean. Returns the
 /// violations (empty when all hold).
 /// </summary>
@@ -80,6 +81,14 @@ internal static class FixInvariants
             }
         }
 
+        // A COPY the fix adds must not repeat one the stage already has (the manifests were in place already).
+        var copiesBefore = IdenticalCopies(analysis.Tree);
+        foreach (var (copy, count) in IdenticalCopies(tree))
+        {
+            if (count > 1 && count > copiesBefore.GetValueOrDefault(copy))
+                yield return $"`{copy.Split('|', 2)[1]}` {count} times in its stage (the original had it {copiesBefore.GetValueOrDefault(copy)} times)";
+        }
+
         var recheck = DockerfileAnalyzer.Analyze(tree, analysis.BuildContext);
         if (recheck.Findings.Length > analysis.Findings.Length)
             yield return "more findings after the fix: " + string.Join("; ", recheck.Findings.Select(f => f.Message));
@@ -87,6 +96,13 @@ internal static class FixInvariants
 
     private static Dictionary<string, int> Dump(SyntaxTree tree)
         => BuildKitDump.Dump(tree).Text.Split('\n', StringSplitOptions.RemoveEmptyEntries).GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+
+    /// <summary>COPY and ADD instructions counted per "stage|text" (the instruction as written, without its trailing line break).</summary>
+    private static Dictionary<string, int> IdenticalCopies(SyntaxTree tree)
+        => SemanticModelBuilder.Build(tree).Stages
+            .SelectMany(stage => stage.Instructions.Where(i => i.Kind is InstructionKind.Copy or InstructionKind.Add)
+                .Select(i => $"{stage.Index}|{i.Syntax.ToString().Trim()}"))
+            .GroupBy(k => k).ToDictionary(g => g.Key, g => g.Count());
 
     /// <summary>Dependency-only installs the ecosystem table does not mark idempotent, counted per "stage|command".</summary>
     private static Dictionary<string, int> StartingOverInstalls(SyntaxTree tree)

@@ -27,6 +27,12 @@ public sealed record CacheOrderFixRequest(
     /// <summary>Every manifest the install reads (context paths), whether the fix copies it or it is already in place.</summary>
     public IReadOnlyList<string> ReadManifests { get; init; } = [];
 
+    /// <summary>Those of <see cref="Manifests"/> that an earlier COPY (one that stays before the fix's new lines) already puts in place.</summary>
+    public IReadOnlyList<ManifestCopy> InPlace { get; init; } = [];
+
+    /// <summary>The manifests the fix writes a COPY for: <see cref="Manifests"/> without those already <see cref="InPlace"/>.</summary>
+    public IReadOnlyList<ManifestCopy> ManifestsToAdd => [.. Manifests.Where(m => !InPlace.Contains(m))];
+
     public string Text => Model.Tree.Text.ToString();
     public string LineBreak => Model.Tree.Text.PreferredLineBreak;
 
@@ -66,14 +72,15 @@ internal static class FixText
         var keyword = template.IsAdd ? (char.IsLower(template.Syntax.Keyword[0]) ? "copy" : "COPY") : template.Syntax.Keyword;
         var flags = string.Concat(template.Syntax.Flags.Where(f => CarriedCopyFlags.Contains(f.Name)).Select(f => f.Raw + " "));
         var lines = new StringBuilder();
-        var files = request.Manifests.Where(m => !m.IsDirectory && Name(m.ContextPath) == Name(m.ContainerPath)).ToList();
+        var manifests = request.ManifestsToAdd;
+        var files = manifests.Where(m => !m.IsDirectory && Name(m.ContextPath) == Name(m.ContainerPath)).ToList();
         foreach (var group in files.GroupBy(m => Folder(m.ContainerPath)))
         {
             var destination = group.Key == workingDirectory ? "./" : group.Key.TrimEnd('/') + "/";
             lines.Append(indentation).Append(keyword).Append(' ').Append(flags)
                 .Append(Arguments([.. group.Select(m => m.ContextPath).Distinct()], destination, request.Model.Tree.EscapeChar)).Append(request.LineBreak);
         }
-        foreach (var single in request.Manifests.Where(m => m.IsDirectory || Name(m.ContextPath) != Name(m.ContainerPath)))
+        foreach (var single in manifests.Where(m => m.IsDirectory || Name(m.ContextPath) != Name(m.ContainerPath)))
         {
             var destination = single.IsDirectory ? single.ContainerPath.TrimEnd('/') + "/" : single.ContainerPath;
             lines.Append(indentation).Append(keyword).Append(' ').Append(flags)

@@ -29,11 +29,11 @@ public sealed class InsertDependencyStepFix(DependencyStep step)
                   + FixText.CarriedMounts(request.Install) + cd + command + request.LineBreak;
         var inserted = FixText.CopyLines(request, first, workingDirectory) + run;
         var at = FixText.MovableStart(first.Syntax);
-        var names = FixText.Names(request.Manifests);
+        var names = FixText.Names(request.ManifestsToAdd);
         return
         [
             new CodeFix(
-                (request.Manifests.Count > 0 ? $"Copy {names} and run `{command}` before the source" : $"Run `{command}` before the source") + " (unsafe)",
+                (request.ManifestsToAdd.Count > 0 ? $"Copy {names} and run `{command}` before the source" : $"Run `{command}` before the source") + " (unsafe)",
                 FixSafety.Unsafe,
                 [new TextChange(new TextSpan(at, 0), inserted)],
                 $"Adds the command `{command}`, which resolves the dependencies in a layer of its own; the later `{request.Match.Shell.Text}` then finds them there. Check that it resolves what the build needs."),

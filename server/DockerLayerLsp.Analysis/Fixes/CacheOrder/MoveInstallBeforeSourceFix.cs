@@ -44,12 +44,12 @@ public sealed class MoveInstallBeforeSourceFix
         }
         var replacement = FixText.CopyLines(request, first, first.WorkingDirectory) + runText + rest;
         var edit = TextEdits.Minimal(text, TextSpan.FromBounds(regionStart, FixText.End(syntax)), replacement);
-        var names = FixText.Names(request.Manifests);
+        var names = FixText.Names(request.ManifestsToAdd);
         var line = syntax.StartLine + 1;
         return
         [
             new CodeFix(
-                (request.Manifests.Count > 0 ? $"Copy {names} and move the install on line {line} before the source" : $"Move the install on line {line} before the source") + " (unsafe)",
+                (request.ManifestsToAdd.Count > 0 ? $"Copy {names} and move the install on line {line} before the source" : $"Move the install on line {line} before the source") + " (unsafe)",
                 FixSafety.Unsafe,
                 [edit],
                 $"Moves the RUN on line {line} before the source COPY on line {first.Syntax.StartLine + 1}" + (cd.Length == 0 ? "." : $", running it in {directory} with cd.")),

@@ -39,8 +39,8 @@ public sealed class MoveSourceAfterInstallFix
         if (split is not null) reasons.Add($"Splits the RUN on line {request.Install.Syntax.StartLine + 1} so that the install runs before the source is copied and the rest after it.");
 
         var edit = BuildEdit(request, moved, split, flag);
-        var names = FixText.Names(request.Manifests);
-        var title = (request.Manifests.Count > 0 ? $"Copy {names} first, then the source" : "Move the source COPY after the dependency install")
+        var names = FixText.Names(request.ManifestsToAdd);
+        var title = (request.ManifestsToAdd.Count > 0 ? $"Copy {names} first, then the source" : "Move the source COPY after the dependency install")
                     + (flag is null ? "" : $" (install with {flag})");
         return reasons.Count == 0
             ? [new CodeFix(title, FixSafety.Safe, [edit])]
