@@ -33,7 +33,7 @@ public sealed class CopySourceNotInContextRule : IRule
             WhyItMatters: "The build stops at that instruction (\"failed to compute cache key: not found\"). When every source is missing, the Dockerfile is usually built from another folder than the one it sits in (`docker build -f docker/Dockerfile .`): until the analysis uses that folder as the build context, the cache rules judge the Dockerfile against the wrong files and can miss what they look for.",
             Example: "# the build context holds go.mod, go.sum and the source; there is no go.work\nFROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum go.work ./\nRUN go mod download",
             UseInstead: "FROM golang:1.23\nWORKDIR /src\nCOPY go.mod go.sum ./\nRUN go mod download",
-            FixSafety: "No fix is offered: whether to add the file, change .dockerignore or build from another folder is the author's choice. To analyse against another folder, pass `dockerlayer check --context DIR`, or set `dockerlayer.buildContext` in the editor."));
+            FixSafety: "No fix is offered: whether to add the file, change .dockerignore or build from another folder is the author's choice. To analyze against another folder, pass `dockerlayer check --context DIR`, or set `dockerlayer.buildContext` in the editor."));
 
     public RuleDescriptor Descriptor => Rule;
 
@@ -79,7 +79,7 @@ public sealed class CopySourceNotInContextRule : IRule
     private static string Message(BuildContext.BuildContext context, string source, Absence absence) => absence switch
     {
         Absence.Ignored => $"`{source}` is excluded by {(context.DockerignorePath is { } ignore ? Path.GetFileName(ignore) : ".dockerignore")}, so the build does not send it and this COPY fails. Keep it in the context (a `!{source}` line), or stop copying it.",
-        _ => $"`{source}` is not in the build context ({context.Root}): this COPY fails unless it is created before `docker build` runs. If the image is built from another folder (`docker build -f <this file> <folder>`), analyse it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
+        _ => $"`{source}` is not in the build context ({context.Root}): this COPY fails unless it is created before `docker build` runs. If the image is built from another folder (`docker build -f <this file> <folder>`), analyze it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
     };
 
     private static FindingSeverity Lower(FindingSeverity severity) => severity switch

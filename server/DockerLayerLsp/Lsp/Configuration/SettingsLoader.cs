@@ -16,6 +16,7 @@ namespace DockerLayerLsp.Lsp.Configuration;
 public sealed class SettingsLoader(ClientConnection client, ServerState state, DocumentWorkspace workspace, DiagnosticsRefresher refresher, ServerLog log)
 {
     private int _latestRequest;
+    private string? _lastRaw;
 
     public bool ClientProvidesConfiguration => state.ClientCapabilities.Workspace?.Configuration == true;
 
@@ -31,7 +32,7 @@ public sealed class SettingsLoader(ClientConnection client, ServerState state, D
                 new ConfigurationParams { Items = [new ConfigurationItem { Section = Settings.Section }] },
                 CancellationToken.None).ConfigureAwait(false);
             if (request != Volatile.Read(ref _latestRequest)) return;
-            Apply(result is { Length: > 0 } ? Settings.Read(result[0], log) : null);
+            ReadAndApply(result is { Length: > 0 } ? result[0] : null);
         }
         catch (Exception e)
         {
@@ -43,7 +44,16 @@ public sealed class SettingsLoader(ClientConnection client, ServerState state, D
     public void ApplyPushed(JsonElement? payload)
     {
         if (payload is not { ValueKind: JsonValueKind.Object } value) return;
-        Apply(Settings.Read(value.TryGetProperty(Settings.Section, out var section) ? section : value, log));
+        ReadAndApply(value.TryGetProperty(Settings.Section, out var section) ? section : value);
+    }
+
+    // Clients send the section again on every settings change anywhere (and VS Code twice at start): the same JSON
+    // is neither read again nor warned about again.
+    private void ReadAndApply(JsonElement? section)
+    {
+        var raw = section?.GetRawText() ?? "";
+        if (Interlocked.Exchange(ref _lastRaw, raw) == raw) return;
+        Apply(section is { } value ? Settings.Read(value, log) : null);
     }
 
     private void Apply(DockerLayerSettings? settings)

@@ -45,7 +45,7 @@ public static class CodeActionFactory
         if (only is not null ? Wants(only, FixAllKind) : HasFixes(document.Findings))
         {
             var data = new CodeActionData { Uri = document.Uri, Version = document.Version, Kind = CodeActionDataKind.FixAll };
-            actions.Add(Finish(new CodeAction { Title = "Fix all dockerlayer findings (safe fixes)", Kind = FixAllKind }, document, data, encoding, lazyEdits));
+            actions.Add(Finish(new CodeAction { Title = "Fix all DockerLayer findings (safe fixes)", Kind = FixAllKind }, document, data, encoding, lazyEdits));
         }
         return [.. actions];
     }

@@ -26,7 +26,8 @@ public static class DocumentSymbols
             result.Add(new DocumentSymbol
             {
                 Name = StageName(stageStart, result.Count(symbol => symbol.Kind == SymbolKind.Class)),
-                Detail = stageStart.ArgumentText.Trim(),
+                // The name already says the stage and its base; the detail adds only what it leaves out.
+                Detail = stageStart.Flags.FirstOrDefault(f => f.Name.Equals("platform", StringComparison.OrdinalIgnoreCase))?.Value is { Length: > 0 } platform ? $"--platform={platform}" : null,
                 Kind = SymbolKind.Class,
                 Range = encoding.ToRange(text, span),
                 SelectionRange = encoding.ToRange(text, stageStart.KeywordSpan),

@@ -61,7 +61,7 @@ public sealed class AnalysisEnvironment
         {
             // Without a context the rules can name manifests but not check them: say so once, not per keystroke.
             if (_missingWarned.TryAdd(contextDirectory, true))
-                _warn($"Build context {contextDirectory} does not exist: {Path.GetFileName(dockerfilePath)} is analysed without one (check dockerlayer.buildContext)");
+                _warn($"Build context {contextDirectory} does not exist: {dockerfilePath} is analyzed without one (check dockerlayer.buildContext)");
             return null;
         }
         var lazy = _contexts.GetOrAdd((contextDirectory, dockerfilePath), key => new Lazy<BuildContextModel?>(() => Load(key.ContextDirectory, key.DockerfilePath)));
