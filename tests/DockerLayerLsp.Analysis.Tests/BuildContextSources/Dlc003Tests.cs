@@ -69,6 +69,20 @@ public class Dlc003Tests
     }
 
     [Fact]
+    public void A_context_of_only_Dockerfiles_gets_one_finding_for_the_whole_file_in_both_analyzers()
+    {
+        const string text = "FROM node:22 AS deps\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci\n\nFROM node:22\nCOPY --from=deps /app/node_modules ./node_modules\nCOPY src ./src\n";
+        var analysis = Analyze(text, "Dockerfile.dev", ".dockerignore");
+        var finding = Assert.Single(analysis.Findings, f => f.RuleId == "DLC003");
+        Assert.Equal("package.json", analysis.Tree.Text.ToString(finding.Span));
+        Assert.Contains("holds nothing but Dockerfiles", finding.Message);
+
+        var incremental = new DockerLayerLsp.Analysis.Incremental.IncrementalAnalyzer()
+            .Analyze(analysis.Tree, DockerLayerLsp.Analysis.BuildContext.BuildContext.FromFiles("/ctx", ["Dockerfile", "Dockerfile.dev", ".dockerignore"]));
+        Assert.Equal(finding.Span, Assert.Single(incremental.Findings, f => f.RuleId == "DLC003").Span);
+    }
+
+    [Fact]
     public void Nothing_is_reported_without_a_build_context()
         => Assert.Empty(DockerfileAnalyzer.Analyze(DockerLayerLsp.Syntax.SyntaxTree.Parse("FROM node:22\nCOPY nothing.txt ./\n"), null).Findings);
 }

@@ -40,6 +40,9 @@ public sealed class CopySourceNotInContextRule : IRule
     public IEnumerable<Finding> Analyze(RuleContext context)
     {
         if (context.BuildContext is not { IsTruncated: false } buildContext) yield break;
+        // A context of nothing but Dockerfiles is the folder a Dockerfile sits in, not the one it is built from:
+        // every source is "missing", and one finding says so where a hundred would bury everything else.
+        var wrongContext = buildContext.Files.All(IsDockerfileOrIgnore);
         foreach (var stage in context.Model.Stages)
         {
             foreach (var copy in stage.Instructions.OfType<CopyModel>())
@@ -51,6 +54,12 @@ public sealed class CopySourceNotInContextRule : IRule
                     if (source.Kind != CopySourceKind.Context || source.Raw.Contains('$')) continue;
                     var problem = Problem(buildContext, source.Path, parents);
                     if (problem is null) continue;
+                    if (wrongContext)
+                    {
+                        yield return new Finding(Rule, Lower(context.Severity), WrongContextMessage(buildContext, source.Path), source.Span,
+                            ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
+                        yield break;
+                    }
                     // A missing path may be a build output made before `docker build` runs (target/app.jar, dist/):
                     // one level lower than an exclusion, which is always a mistake.
                     var severity = problem == Absence.Ignored ? context.Severity : Lower(context.Severity);
@@ -60,6 +69,26 @@ public sealed class CopySourceNotInContextRule : IRule
             }
         }
     }
+
+    private const string WrongContextPrefix = "The build context (";
+
+    /// <summary>Per-stage analyses each report their first missing source when the context is only Dockerfiles; the
+    /// document keeps the earliest, so the whole-file and incremental analyses agree on one finding.</summary>
+    public IEnumerable<Finding> CombineAcrossStages(IReadOnlyList<Finding> findings)
+    {
+        var first = findings.Where(f => f.Message.StartsWith(WrongContextPrefix, StringComparison.Ordinal)).MinBy(f => f.Span.Start);
+        return findings.Where(f => first is null || !f.Message.StartsWith(WrongContextPrefix, StringComparison.Ordinal) || ReferenceEquals(f, first));
+    }
+
+    private static bool IsDockerfileOrIgnore(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name is "Dockerfile" or "Containerfile" or ".dockerignore" || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
+               || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.Ordinal);
+    }
+
+    private static string WrongContextMessage(BuildContext.BuildContext context, string source)
+        => $"{WrongContextPrefix}{context.Root}) holds nothing but Dockerfiles, so `{source}` and every other COPY source are missing from it: the image is built from another folder (`docker build -f <this file> <folder>`). Analyze it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting); until then the cache rules cannot see the manifests.";
 
     private enum Absence { Missing, Ignored }
 
