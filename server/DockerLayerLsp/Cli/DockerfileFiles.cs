@@ -8,10 +8,7 @@ internal static class DockerfileFiles
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly HashSet<string> SkippedDirectories = new(StringComparer.Ordinal) { ".git", "node_modules", "vendor", "bin", "obj", "target", ".venv" };
 
-    public static bool IsDockerfileName(string fileName)
-        => fileName is "Dockerfile" or "Containerfile" or "dockerfile"
-           || fileName.StartsWith("Dockerfile.", StringComparison.Ordinal)
-           || fileName.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase) && !fileName.EndsWith(".dockerignore", StringComparison.Ordinal);
+    public static bool IsDockerfileName(string fileName) => Analysis.BuildContext.DockerfileName.Matches(fileName);
 
     /// <summary>Expands folders into the Dockerfiles below them (sorted); files are taken as given.</summary>
     public static IEnumerable<string> Discover(string path)

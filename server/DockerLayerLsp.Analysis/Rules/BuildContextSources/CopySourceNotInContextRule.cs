@@ -56,13 +56,13 @@ public sealed class CopySourceNotInContextRule : IRule
                     if (problem is null) continue;
                     if (wrongContext)
                     {
-                        yield return new Finding(Rule, Lower(context.Severity), WrongContextMessage(buildContext, source.Path), source.Span,
+                        yield return new Finding(Rule, context.Severity.Lower(), WrongContextMessage(buildContext, source.Path), source.Span,
                             ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
                         yield break;
                     }
                     // A missing path may be a build output made before `docker build` runs (target/app.jar, dist/):
                     // one level lower than an exclusion, which is always a mistake.
-                    var severity = problem == Absence.Ignored ? context.Severity : Lower(context.Severity);
+                    var severity = problem == Absence.Ignored ? context.Severity : context.Severity.Lower();
                     yield return new Finding(Rule, severity, Message(buildContext, source.Path, problem.Value), source.Span,
                         ImmutableArray<RelatedLocation>.Empty, ImmutableArray<CodeFix>.Empty);
                 }
@@ -83,8 +83,7 @@ public sealed class CopySourceNotInContextRule : IRule
     private static bool IsDockerfileOrIgnore(string path)
     {
         var name = Path.GetFileName(path);
-        return name is "Dockerfile" or "Containerfile" or ".dockerignore" || name.StartsWith("Dockerfile.", StringComparison.Ordinal)
-               || name.EndsWith(".Dockerfile", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".dockerignore", StringComparison.Ordinal);
+        return DockerfileName.Matches(name) || name.EndsWith(".dockerignore", StringComparison.Ordinal);
     }
 
     private static string WrongContextMessage(BuildContext.BuildContext context, string source)
@@ -111,10 +110,4 @@ public sealed class CopySourceNotInContextRule : IRule
         _ => $"`{source}` is not in the build context ({context.Root}): this COPY fails unless it is created before `docker build` runs. If the image is built from another folder (`docker build -f <this file> <folder>`), analyze it with that folder as the build context (`--context`, or the `dockerlayer.buildContext` setting).",
     };
 
-    private static FindingSeverity Lower(FindingSeverity severity) => severity switch
-    {
-        FindingSeverity.Error => FindingSeverity.Warning,
-        FindingSeverity.Warning => FindingSeverity.Information,
-        _ => FindingSeverity.Hint,
-    };
 }

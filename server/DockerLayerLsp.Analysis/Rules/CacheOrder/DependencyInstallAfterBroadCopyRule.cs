@@ -73,7 +73,7 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
             return install.Command.StartsOver ? RepeatedInstallFinding(context, run, install, projectDirectory, earlier, copiesBefore) : null;
         if (IsVendored(install, projectDirectory, copiesBefore, context.BuildContext)) return null;
 
-        var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
+        var severity = run.Mounts.Any(m => m.Type == "cache") ? context.Severity.Lower() : context.Severity;
         var contextBind = run.Mounts.FirstOrDefault(m => IsWholeContextBind(m, run, projectDirectory));
         if (contextBind is not null)
         {
@@ -328,7 +328,7 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
         var copyLine = reported.Syntax.StartLine + 1;
         var earlierLine = earlier.Syntax.StartLine + 1;
         var copyText = InstructionQuote.Of(context.Model.Tree.Text.ToString(reported.Syntax.Span), context.Model.Tree.EscapeChar);
-        var severity = run.Mounts.Any(m => m.Type == "cache") ? Lower(context.Severity) : context.Severity;
+        var severity = run.Mounts.Any(m => m.Type == "cache") ? context.Severity.Lower() : context.Severity;
         var message = $"`{install.Shell.Text}` (line {run.Syntax.StartLine + 1}) installs the {install.Ecosystem.DisplayName} dependencies again from nothing after `{copyText}` brought in the source, though line {earlierLine} already installed them: every source change downloads them all again. "
                       + "Drop the repeated install, or use one that keeps what is installed. No fix is offered: whether the source brings something it needs (workspace members' manifests, lifecycle scripts) cannot be told from the Dockerfile.";
         if (severity != context.Severity)
@@ -366,10 +366,4 @@ public sealed partial class DependencyInstallAfterBroadCopyRule : IRule
         return copiesBefore.Any(c => CopyMapping.ContextPathFor(c, containerPath, context) is not null);
     }
 
-    private static FindingSeverity Lower(FindingSeverity severity) => severity switch
-    {
-        FindingSeverity.Error => FindingSeverity.Warning,
-        FindingSeverity.Warning => FindingSeverity.Information,
-        _ => FindingSeverity.Hint,
-    };
 }
